@@ -1,0 +1,29 @@
+package org.bashgah.core.api;
+
+/**
+ * EventAdmin topics core posts after a change is committed, and the property names they carry. Every
+ * event has {@link #ORGANISATION} and {@link #MEMBER}.
+ */
+public final class Events {
+    /** A member joined; also carries {@link #BRANCH} and, when referred, {@link #REFERRER}. */
+    public static final String MEMBER_JOINED = "bashgah/member/JOINED";
+    /** A purchase was posted; also {@link #PURCHASE}, {@link #BRANCH}, {@link #AMOUNT}, {@link #VISITS}. */
+    public static final String PURCHASE_POSTED = "bashgah/purchase/POSTED";
+    /** (Part of) a purchase was refunded; also {@link #PURCHASE}, {@link #BRANCH}, {@link #AMOUNT}. */
+    public static final String PURCHASE_REFUNDED = "bashgah/purchase/REFUNDED";
+    /** A member's tier changed; also {@link #TIER} and {@link #PREVIOUS_TIER}. */
+    public static final String TIER_CHANGED = "bashgah/member/TIER_CHANGED";
+
+    public static final String ORGANISATION = "organisation";
+    public static final String MEMBER = "member";
+    public static final String BRANCH = "branch";
+    public static final String PURCHASE = "purchase";
+    public static final String AMOUNT = "amount";
+    public static final String VISITS = "visits";
+    public static final String REFERRER = "referrer";
+    public static final String TIER = "tier";
+    public static final String PREVIOUS_TIER = "previousTier";
+
+    private Events() {
+    }
+}

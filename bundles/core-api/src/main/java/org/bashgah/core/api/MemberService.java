@@ -1,0 +1,19 @@
+package org.bashgah.core.api;
+
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Reads members and their aggregates; lets capabilities move a member's tier. */
+@ProviderType
+public interface MemberService {
+
+    Optional<Member> find(String organisationId, String memberId);
+
+    /** Finds by phone in any accepted form ({@code 0912…}, {@code +98912…}). */
+    Optional<Member> findByPhone(String organisationId, String phone);
+
+    MemberStats stats(String organisationId, String memberId);
+
+    /** Sets the member's tier (e.g. {@code SILVER}); audited as done by {@code actor}. */
+    void setTier(String organisationId, String memberId, String tier, String actor);
+}

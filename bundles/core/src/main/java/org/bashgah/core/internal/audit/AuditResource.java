@@ -1,0 +1,61 @@
+package org.bashgah.core.internal.audit;
+
+import java.time.Instant;
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.bashgah.core.internal.rest.Callers;
+import org.bashgah.core.internal.rest.JsonProvider;
+import org.bashgah.core.internal.rest.ProblemException;
+import org.bashgah.core.internal.rest.Validation;
+import org.bashgah.core.internal.db.Database;
+import org.bashgah.core.internal.audit.AuditLog;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.bashgah.core.internal.security.Caller;
+import org.bashgah.core.internal.security.Role;
+
+/** {@code GET /api/v1/audit}: who changed what, newest first; managers see only their branch. */
+@Component(service = AuditResource.class)
+@JaxrsResource
+@JaxrsExtensionSelect(JsonProvider.SELECT)
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+    private final Database db;
+
+    @Activate
+    public AuditResource(@Reference Database db) {
+        this.db = db;
+    }
+
+    public record AuditLine(long id, Instant at, String actor, String branch, String action, String target,
+                            String detail) {
+    }
+
+    @GET
+    public List<AuditLine> list(@QueryParam("limit") @DefaultValue("100") int limit,
+                                @QueryParam("before") @DefaultValue("0") long before,
+                                @Context SecurityContext security) {
+        Caller caller = Callers.of(security);
+        caller.requireRole(Role.CHAIN_ADMIN, Role.BRANCH_MANAGER);
+        new Validation().check(limit >= 1 && limit <= 1000, "limit", "must be 1 to 1000").throwIfInvalid();
+        return db.read(em -> AuditLog.list(em, caller, before, limit).stream()
+            .map(a -> new AuditLine(a.id, a.at, a.actor, a.branch, a.action, a.target, a.detail)).toList());
+    }
+}

@@ -1,0 +1,143 @@
+package org.bashgah.core.internal.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.persistence.EntityManager;
+import org.bashgah.core.api.Account;
+import org.bashgah.core.api.Balances;
+import org.bashgah.core.api.BashgahException.Rejected;
+import org.bashgah.core.api.EntryKind;
+import org.bashgah.core.api.LedgerEntry;
+
+/**
+ * Writes the ledger. Rules (ARCHITECTURE.md, "The ledger"): entries are only inserted; a balance is the
+ * sum of its entries and never goes below zero; a positive credit or points entry opens a lot, and a
+ * negative entry spends lots oldest-expiring first (lots without expiry last, then oldest first).
+ *
+ * <p>Callers hold the member's row lock (see {@code Members.lock}) for the whole transaction, so two
+ * postings for one member never interleave and a balance read here stays true until commit.
+ */
+public final class Ledger {
+
+    private Ledger() {
+    }
+
+    /** One entry to write. */
+    public record Line(String organisationId, String memberId, Account account, long amount, EntryKind kind,
+                       String purchaseId, String source, String note, Instant expiresAt, String actor) {
+    }
+
+    /**
+     * Writes one entry and moves its balance and lots.
+     *
+     * @param field the request field to blame when the balance is too low
+     * @throws Rejected when a negative amount is larger than the balance
+     */
+    public static LedgerEntryEntity write(EntityManager em, Line line, String field) {
+        if (line.amount() == 0) throw new IllegalArgumentException("a ledger entry moves a non-zero amount");
+        String account = line.account().toString();
+        BalanceEntity balance = em.find(BalanceEntity.class, new BalanceEntity.Key(line.memberId(), account));
+        long current = balance == null ? 0 : balance.balance;
+        if (current + line.amount() < 0) {
+            throw new Rejected(field, "balance of " + account + " is " + current + ", less than " + -line.amount());
+        }
+        LedgerEntryEntity entry = new LedgerEntryEntity();
+        entry.organisationId = line.organisationId();
+        entry.memberId = line.memberId();
+        entry.account = account;
+        entry.amount = line.amount();
+        entry.kind = line.kind().name();
+        entry.purchaseId = line.purchaseId();
+        entry.source = line.source();
+        entry.note = line.note();
+        entry.expiresAt = line.amount() > 0 ? line.expiresAt() : null;
+        entry.at = Instant.now();
+        entry.createdBy = line.actor();
+        em.persist(entry);
+        em.flush(); // the identity id is needed for the lot
+
+        if (balance == null) {
+            balance = new BalanceEntity();
+            balance.memberId = line.memberId();
+            balance.account = account;
+            balance.balance = line.amount();
+            em.persist(balance);
+        } else {
+            balance.balance = current + line.amount();
+        }
+        if (line.amount() > 0) {
+            LotEntity lot = new LotEntity();
+            lot.entryId = entry.id;
+            lot.memberId = line.memberId();
+            lot.account = account;
+            lot.remaining = line.amount();
+            lot.expiresAt = line.expiresAt();
+            em.persist(lot);
+        } else {
+            spendLots(em, line.memberId(), account, -line.amount());
+        }
+        return entry;
+    }
+
+    private static void spendLots(EntityManager em, String memberId, String account, long amount) {
+        List<LotEntity> lots = em.createQuery("select l from LotEntity l where l.memberId = :m and l.account = :a"
+                + " and l.remaining > 0 order by l.expiresAt, l.entryId", LotEntity.class)
+            .setParameter("m", memberId).setParameter("a", account).getResultList();
+        long left = amount;
+        for (LotEntity lot : lots) {
+            if (left == 0) break;
+            long take = Math.min(lot.remaining, left);
+            lot.remaining -= take;
+            left -= take;
+        }
+        // left > 0 cannot happen while balances equal the sum of lots; ledger-verify would report it
+    }
+
+    public static long balance(EntityManager em, String memberId, Account account) {
+        BalanceEntity b = em.find(BalanceEntity.class, new BalanceEntity.Key(memberId, account.toString()));
+        return b == null ? 0 : b.balance;
+    }
+
+    /** All balances of a member; {@code onlyBranch} limits branch credit to one branch (null for all). */
+    public static Balances balances(EntityManager em, String memberId, String tier, String onlyBranch) {
+        List<BalanceEntity> rows = em.createQuery("select b from BalanceEntity b where b.memberId = :m",
+            BalanceEntity.class).setParameter("m", memberId).getResultList();
+        long points = 0;
+        long shared = 0;
+        Map<String, Long> branches = new TreeMap<>();
+        if (onlyBranch != null) branches.put(onlyBranch, 0L);
+        for (BalanceEntity row : rows) {
+            Account account = Account.parse(row.account);
+            if (account.isPoints()) points = row.balance;
+            else if (Account.SHARED_CREDIT.equals(account.type())) shared = row.balance;
+            else if (account.isBranchCredit() && (onlyBranch == null || onlyBranch.equals(account.qualifier()))) {
+                branches.put(account.qualifier(), row.balance);
+            }
+        }
+        return new Balances(points, shared, branches, tier);
+    }
+
+    /** Newest first; a branch-bound reader does not see other branches' credit entries. */
+    public static List<LedgerEntry> entries(EntityManager em, String memberId, long beforeId, int limit,
+                                            String onlyBranch) {
+        String jpql = "select e from LedgerEntryEntity e where e.memberId = :m"
+            + (beforeId > 0 ? " and e.id < :before" : "")
+            + (onlyBranch != null ? " and (e.account not like 'BRANCH_CREDIT:%' or e.account = :own)" : "")
+            + " order by e.id desc";
+        var query = em.createQuery(jpql, LedgerEntryEntity.class).setParameter("m", memberId);
+        if (beforeId > 0) query.setParameter("before", beforeId);
+        if (onlyBranch != null) query.setParameter("own", Account.branchCredit(onlyBranch).toString());
+        List<LedgerEntry> out = new ArrayList<>();
+        for (LedgerEntryEntity e : query.setMaxResults(limit).getResultList()) out.add(e.toApi());
+        return out;
+    }
+
+    /** Every entry of a purchase, oldest first. */
+    public static List<LedgerEntryEntity> ofPurchase(EntityManager em, String purchaseId) {
+        return em.createQuery("select e from LedgerEntryEntity e where e.purchaseId = :p order by e.id",
+            LedgerEntryEntity.class).setParameter("p", purchaseId).getResultList();
+    }
+}

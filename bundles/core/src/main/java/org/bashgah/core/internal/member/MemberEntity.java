@@ -1,0 +1,42 @@
+package org.bashgah.core.internal.member;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Table;
+import org.bashgah.core.api.Member;
+
+@Entity
+@Table(name = "core_member")
+public class MemberEntity {
+    @Id
+    public String id;
+    @Column(name = "org_id")
+    public String organisationId;
+    public String phone;
+    public String name;
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
+    public String tier;
+    @Column(name = "joined_at")
+    public Instant joinedAt;
+    @Column(name = "joined_branch")
+    public String joinedBranch;
+    @Column(name = "referrer_id")
+    public String referrerId;
+    @Column(name = "sms_opt_in")
+    public boolean smsOptIn;
+    public long visits;
+    @Column(name = "total_spend")
+    public long totalSpend;
+    @Column(name = "first_visit")
+    public Instant firstVisit;
+    @Column(name = "last_visit")
+    public Instant lastVisit;
+
+    public Member toApi() {
+        return new Member(id, phone, name, birthDate, tier, joinedAt, joinedBranch, referrerId, smsOptIn);
+    }
+}

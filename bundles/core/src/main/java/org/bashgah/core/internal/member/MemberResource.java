@@ -1,0 +1,142 @@
+package org.bashgah.core.internal.member;
+
+import java.time.LocalDate;
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.bashgah.core.api.Balances;
+import org.bashgah.core.api.BashgahException.NotFound;
+import org.bashgah.core.api.LedgerEntry;
+import org.bashgah.core.api.Member;
+import org.bashgah.core.api.MemberStats;
+import org.bashgah.core.internal.CoreSettings;
+import org.bashgah.core.internal.db.Database;
+import org.bashgah.core.internal.ledger.Ledger;
+import org.bashgah.core.internal.rest.Callers;
+import org.bashgah.core.internal.rest.JsonProvider;
+import org.bashgah.core.internal.rest.ProblemException;
+import org.bashgah.core.internal.rest.Validation;
+import org.bashgah.core.internal.security.Caller;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** {@code /api/v1/members}: join, find, balances, ledger and aggregates. */
+@Component(service = MemberResource.class)
+@JaxrsResource
+@JaxrsExtensionSelect(JsonProvider.SELECT)
+@Path("/api/v1/members")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MemberResource {
+    private final Members members;
+    private final Database db;
+    private final CoreSettings settings;
+
+    @Activate
+    public MemberResource(@Reference Members members, @Reference Database db, @Reference CoreSettings settings) {
+        this.members = members;
+        this.db = db;
+        this.settings = settings;
+    }
+
+    @POST
+    public Response join(MemberRequest request, @Context SecurityContext security) {
+        if (request == null) throw ProblemException.invalid("body", "a member is required");
+        new Validation()
+            .require("phone", request.phone())
+            .text("name", request.name(), 200)
+            .code("branch", request.branch())
+            .check(request.birthDate() == null || !request.birthDate().isAfter(LocalDate.now()), "birthDate",
+                "is in the future")
+            .check(request.birthDate() == null || request.birthDate().getYear() >= 1900, "birthDate", "is before 1900")
+            .throwIfInvalid();
+        return Response.status(201).entity(members.join(Callers.of(security), request)).build();
+    }
+
+    @GET
+    public List<Member> findByPhone(@QueryParam("phone") String phone, @Context SecurityContext security) {
+        Caller caller = Callers.of(security);
+        new Validation().require("phone", phone).throwIfInvalid();
+        String e164 = PhoneNumbers.normalise(phone, settings.phoneRegion())
+            .orElseThrow(() -> ProblemException.invalid("phone", "is not a valid phone number"));
+        return db.read(em -> {
+            MemberEntity m = Members.findByPhone(em, caller.organisationId(), e164);
+            return m == null ? List.<Member>of() : List.of(m.toApi());
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    public Member get(@PathParam("id") String id, @Context SecurityContext security) {
+        return require(Callers.of(security), id).toApi();
+    }
+
+    @PATCH
+    @Path("{id}")
+    public Member update(@PathParam("id") String id, MemberRequest request, @Context SecurityContext security) {
+        if (request == null) throw ProblemException.invalid("body", "changes are required");
+        new Validation()
+            .check(request.phone() == null, "phone", "cannot be changed")
+            .check(request.branch() == null, "branch", "cannot be changed")
+            .check(request.referrerPhone() == null, "referrerPhone", "cannot be changed")
+            .text("name", request.name(), 200)
+            .check(request.birthDate() == null || !request.birthDate().isAfter(LocalDate.now()), "birthDate",
+                "is in the future")
+            .throwIfInvalid();
+        Caller caller = Callers.of(security);
+        require(caller, id);
+        return members.update(caller, id, request);
+    }
+
+    @GET
+    @Path("{id}/balances")
+    public Balances balances(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = Callers.of(security);
+        return db.read(em -> {
+            MemberEntity m = requireIn(em, caller, id);
+            return Ledger.balances(em, m.id, m.tier, caller.branch());
+        });
+    }
+
+    @GET
+    @Path("{id}/ledger")
+    public List<LedgerEntry> ledger(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit,
+                                    @QueryParam("before") @DefaultValue("0") long before,
+                                    @Context SecurityContext security) {
+        new Validation().check(limit >= 1 && limit <= 500, "limit", "must be 1 to 500")
+            .check(before >= 0, "before", "must not be negative").throwIfInvalid();
+        Caller caller = Callers.of(security);
+        return db.read(em -> Ledger.entries(em, requireIn(em, caller, id).id, before, limit, caller.branch()));
+    }
+
+    @GET
+    @Path("{id}/stats")
+    public MemberStats stats(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = Callers.of(security);
+        return db.read(em -> Members.stats(em, requireIn(em, caller, id)));
+    }
+
+    private MemberEntity require(Caller caller, String id) {
+        return db.read(em -> requireIn(em, caller, id));
+    }
+
+    private static MemberEntity requireIn(javax.persistence.EntityManager em, Caller caller, String id) {
+        MemberEntity m = Members.find(em, caller.organisationId(), id);
+        if (m == null) throw new NotFound("no member " + id);
+        return m;
+    }
+}

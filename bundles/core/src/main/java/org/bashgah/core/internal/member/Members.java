@@ -1,0 +1,232 @@
+package org.bashgah.core.internal.member;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.UUID;
+import org.bashgah.core.api.BashgahException.Conflict;
+import org.bashgah.core.internal.branch.Branches;
+import org.bashgah.core.internal.rest.ProblemException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import org.bashgah.core.api.BashgahException.NotFound;
+import org.bashgah.core.api.BashgahException.Rejected;
+import org.bashgah.core.api.Events;
+import org.bashgah.core.api.Member;
+import org.bashgah.core.api.MemberService;
+import org.bashgah.core.api.MemberStats;
+import org.bashgah.core.api.PurchaseLine;
+import org.bashgah.core.internal.CoreSettings;
+import org.bashgah.core.internal.db.Database;
+import org.bashgah.core.internal.events.EventPublisher;
+import org.bashgah.core.internal.security.Caller;
+import org.bashgah.core.internal.security.Role;
+import org.bashgah.core.internal.audit.AuditLog;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Members and their aggregates. */
+@Component(service = {MemberService.class, Members.class})
+public class Members implements MemberService {
+    public static final String DEFAULT_TIER = "BRONZE";
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final Database db;
+    private final CoreSettings settings;
+    private final EventPublisher events;
+
+    @Activate
+    public Members(@Reference Database db, @Reference CoreSettings settings, @Reference EventPublisher events) {
+        this.db = db;
+        this.settings = settings;
+        this.events = events;
+    }
+
+    @Override
+    public Optional<Member> find(String organisationId, String memberId) {
+        return db.read(em -> Optional.ofNullable(find(em, organisationId, memberId)).map(MemberEntity::toApi));
+    }
+
+    @Override
+    public Optional<Member> findByPhone(String organisationId, String phone) {
+        return PhoneNumbers.normalise(phone, settings.phoneRegion())
+            .flatMap(e164 -> db.read(em -> Optional.ofNullable(findByPhone(em, organisationId, e164))))
+            .map(MemberEntity::toApi);
+    }
+
+    @Override
+    public MemberStats stats(String organisationId, String memberId) {
+        return db.read(em -> {
+            MemberEntity m = find(em, organisationId, memberId);
+            if (m == null) throw new NotFound("no member " + memberId);
+            return stats(em, m);
+        });
+    }
+
+    @Override
+    public void setTier(String organisationId, String memberId, String tier, String actor) {
+        if (tier == null || !tier.matches("[A-Z][A-Z0-9_]{0,31}")) throw new Rejected("tier", "must be an upper-case code");
+        String previous = db.inTransaction(em -> {
+            MemberEntity m = lock(em, organisationId, memberId);
+            String before = m.tier;
+            m.tier = tier;
+            AuditLog.record(em, new Caller(organisationId, actor, Role.CHAIN_ADMIN, null, false), "member.tier",
+                memberId, before + " -> " + tier);
+            return before;
+        });
+        if (!previous.equals(tier)) {
+            events.post(Events.TIER_CHANGED, Map.of(Events.ORGANISATION, organisationId, Events.MEMBER, memberId,
+                Events.TIER, tier, Events.PREVIOUS_TIER, previous));
+        }
+    }
+
+    /** Joins a new member; a phone already in the club is a conflict naming the existing member. */
+    public Member join(Caller caller, MemberRequest request) {
+        String org = caller.organisationId();
+        String phone = PhoneNumbers.normalise(request.phone(), settings.phoneRegion())
+            .orElseThrow(() -> ProblemException.invalid("phone", "is not a valid phone number"));
+        String branchCode = request.branch() == null ? caller.branch() : request.branch();
+        Map<String, Object> event = new HashMap<>();
+        Member joined = db.inTransaction(em -> {
+            event.clear();
+            MemberEntity existing = findByPhone(em, org, phone);
+            if (existing != null) throw new Conflict("a member with phone " + phone + " exists", existing.id);
+            if (branchCode != null) {
+                Branches.requireActive(em, org, branchCode, "branch");
+                caller.requireBranch(branchCode);
+            }
+            MemberEntity referrer = null;
+            if (request.referrerPhone() != null) {
+                referrer = resolve(em, org, request.referrerPhone(), settings.phoneRegion());
+                if (referrer == null) throw new Rejected("referrerPhone", "no member " + request.referrerPhone());
+            }
+            MemberEntity m = new MemberEntity();
+            m.id = UUID.randomUUID().toString();
+            m.organisationId = org;
+            m.phone = phone;
+            m.name = request.name();
+            m.birthDate = request.birthDate();
+            m.tier = DEFAULT_TIER;
+            m.joinedAt = Instant.now();
+            m.joinedBranch = branchCode;
+            m.referrerId = referrer == null ? null : referrer.id;
+            m.smsOptIn = Boolean.TRUE.equals(request.smsOptIn());
+            em.persist(m);
+            AuditLog.record(em, caller, "member.join", m.id, phone);
+            event.put(Events.ORGANISATION, org);
+            event.put(Events.MEMBER, m.id);
+            if (branchCode != null) event.put(Events.BRANCH, branchCode);
+            if (referrer != null) event.put(Events.REFERRER, referrer.id);
+            return m.toApi();
+        });
+        events.post(Events.MEMBER_JOINED, event);
+        return joined;
+    }
+
+    /** Changes what a member may change about themselves: name, birth date, SMS opt-in. */
+    public Member update(Caller caller, String memberId, MemberRequest request) {
+        return db.inTransaction(em -> {
+            MemberEntity m = lock(em, caller.organisationId(), memberId);
+            StringBuilder changed = new StringBuilder();
+            if (request.name() != null) {
+                m.name = request.name();
+                changed.append("name ");
+            }
+            if (request.birthDate() != null) {
+                m.birthDate = request.birthDate();
+                changed.append("birthDate ");
+            }
+            if (request.smsOptIn() != null) {
+                m.smsOptIn = request.smsOptIn();
+                changed.append("smsOptIn=").append(m.smsOptIn);
+            }
+            AuditLog.record(em, caller, "member.update", m.id, changed.toString().trim());
+            return m.toApi();
+        });
+    }
+
+    public static MemberEntity find(EntityManager em, String organisationId, String memberId) {
+        MemberEntity m = memberId == null ? null : em.find(MemberEntity.class, memberId);
+        return m != null && m.organisationId.equals(organisationId) ? m : null;
+    }
+
+    public static MemberEntity findByPhone(EntityManager em, String organisationId, String e164) {
+        return em.createQuery("select m from MemberEntity m where m.organisationId = :o and m.phone = :p",
+                MemberEntity.class)
+            .setParameter("o", organisationId).setParameter("p", e164).getResultStream().findFirst().orElse(null);
+    }
+
+    /** A member named by id or by phone (any accepted form), or null. */
+    public static MemberEntity resolve(EntityManager em, String organisationId, String reference, String region) {
+        if (reference == null) return null;
+        if (ID.matcher(reference).matches()) return find(em, organisationId, reference);
+        return PhoneNumbers.normalise(reference, region).map(p -> findByPhone(em, organisationId, p)).orElse(null);
+    }
+
+    /**
+     * Locks the member's row until the transaction ends. Every posting for a member takes this lock
+     * first, which serialises them: two redemptions racing for one balance run one after the other.
+     */
+    public static MemberEntity lock(EntityManager em, String organisationId, String memberId) {
+        MemberEntity m = em.find(MemberEntity.class, memberId, LockModeType.PESSIMISTIC_WRITE);
+        if (m == null || !m.organisationId.equals(organisationId)) throw new NotFound("no member " + memberId);
+        return m;
+    }
+
+    public static MemberStats stats(EntityManager em, MemberEntity m) {
+        List<MemberCounterEntity> counters = em.createQuery(
+            "select c from MemberCounterEntity c where c.memberId = :m", MemberCounterEntity.class)
+            .setParameter("m", m.id).getResultList();
+        Map<String, MemberStats.Counter> branches = new TreeMap<>();
+        Map<String, MemberStats.Counter> groups = new TreeMap<>();
+        for (MemberCounterEntity c : counters) {
+            var counter = new MemberStats.Counter(c.visits, c.amount, c.lastAt);
+            (MemberCounterEntity.BRANCH.equals(c.dimension) ? branches : groups).put(c.counterKey, counter);
+        }
+        long average = m.visits == 0 ? 0 : m.totalSpend / m.visits;
+        return new MemberStats(m.visits, m.totalSpend, average, m.firstVisit, m.lastVisit, branches, groups);
+    }
+
+    /** Counts a purchase into the member's aggregates (the member's row is locked by the caller). */
+    public static void countPurchase(EntityManager em, MemberEntity m, String branch, Instant at, long amount,
+                                     List<PurchaseLine> lines) {
+        m.visits += 1;
+        m.totalSpend += amount;
+        if (m.firstVisit == null || at.isBefore(m.firstVisit)) m.firstVisit = at;
+        if (m.lastVisit == null || at.isAfter(m.lastVisit)) m.lastVisit = at;
+        count(em, m.id, MemberCounterEntity.BRANCH, branch, 1, amount, at);
+        Map<String, Long> perGroup = new TreeMap<>();
+        for (PurchaseLine line : lines) perGroup.merge(line.productGroup(), line.amount(), Long::sum);
+        perGroup.forEach((group, sum) -> count(em, m.id, MemberCounterEntity.GROUP, group, 1, sum, at));
+    }
+
+    /** Takes refunded money out of the aggregates; the visit itself still happened. */
+    public static void countRefund(EntityManager em, MemberEntity m, String branch, long amount,
+                                   Map<String, Long> perGroup) {
+        m.totalSpend -= amount;
+        count(em, m.id, MemberCounterEntity.BRANCH, branch, 0, -amount, null);
+        perGroup.forEach((group, sum) -> count(em, m.id, MemberCounterEntity.GROUP, group, 0, -sum, null));
+    }
+
+    private static void count(EntityManager em, String memberId, String dimension, String key, long visits,
+                              long amount, Instant at) {
+        var id = new MemberCounterEntity.Key(memberId, dimension, key);
+        MemberCounterEntity c = em.find(MemberCounterEntity.class, id);
+        if (c == null) {
+            c = new MemberCounterEntity();
+            c.memberId = memberId;
+            c.dimension = dimension;
+            c.counterKey = key;
+            c.lastAt = at;
+            em.persist(c);
+        }
+        c.visits += visits;
+        c.amount += amount;
+        if (at != null && (c.lastAt == null || at.isAfter(c.lastAt))) c.lastAt = at;
+    }
+}

@@ -1,0 +1,392 @@
+package org.bashgah.core.internal.purchase;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.persistence.EntityManager;
+import org.bashgah.core.api.Account;
+import org.bashgah.core.api.Balances;
+import org.bashgah.core.api.BashgahException.NotFound;
+import org.bashgah.core.api.BashgahException.Rejected;
+import org.bashgah.core.api.EntryKind;
+import org.bashgah.core.api.Events;
+import org.bashgah.core.api.PointsValuation;
+import org.bashgah.core.api.Proposal;
+import org.bashgah.core.api.PurchaseContext;
+import org.bashgah.core.api.PurchaseContributor;
+import org.bashgah.core.api.PurchaseLine;
+import org.bashgah.core.api.Redemption;
+import org.bashgah.core.internal.CoreSettings;
+import org.bashgah.core.internal.audit.AuditLog;
+import org.bashgah.core.internal.branch.BranchEntity;
+import org.bashgah.core.internal.branch.Branches;
+import org.bashgah.core.internal.db.Database;
+import org.bashgah.core.internal.events.EventPublisher;
+import org.bashgah.core.internal.idempotency.Idempotency;
+import org.bashgah.core.internal.ledger.Ledger;
+import org.bashgah.core.internal.ledger.LedgerEntryEntity;
+import org.bashgah.core.internal.ledger.Shares;
+import org.bashgah.core.internal.member.MemberEntity;
+import org.bashgah.core.internal.member.Members;
+import org.bashgah.core.internal.organisation.OrganisationEntity;
+import org.bashgah.core.internal.organisation.Organisations;
+import org.bashgah.core.internal.security.Caller;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The purchase pipeline: posts a purchase, its redemptions and what every {@link PurchaseContributor}
+ * proposes, in one transaction under the member's lock; and refunds, which take back the refunded share.
+ */
+@Component(service = Purchases.class)
+public class Purchases {
+    private static final Logger LOG = LoggerFactory.getLogger(Purchases.class);
+    static final String POST = "purchase";
+    static final String REFUND = "refund";
+
+    private final Database db;
+    private final CoreSettings settings;
+    private final EventPublisher events;
+
+    /** Sorted by ascending service ranking (DS); asked highest-ranked first. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<PurchaseContributor> contributors = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PointsValuation pointsValuation;
+
+    @Activate
+    public Purchases(@Reference Database db, @Reference CoreSettings settings, @Reference EventPublisher events) {
+        this.db = db;
+        this.settings = settings;
+        this.events = events;
+    }
+
+    /** The answer to a purchase or refund, and whether this call wrote it (false for a replay). */
+    public record Outcome(Object body, boolean created) {
+    }
+
+    public Outcome post(Caller caller, PurchaseRequest request) {
+        String org = caller.organisationId();
+        String fingerprint = Idempotency.fingerprint(request);
+        Instant at = request.at() == null ? Instant.now() : request.at().toInstant();
+        Map<String, Object> event = new HashMap<>();
+        Outcome outcome = db.inTransaction(em -> {
+            event.clear();
+            var replay = Idempotency.find(em, org, request.idempotencyKey(), POST, fingerprint);
+            if (replay.isPresent()) return new Outcome(replay.get().response(), false);
+            BranchEntity branch = Branches.requireActive(em, org, request.branch(), "branch");
+            caller.requireBranch(branch.code);
+            MemberEntity found = Members.resolve(em, org, request.member(), settings.phoneRegion());
+            if (found == null) throw new Rejected("member", "no member " + request.member());
+            MemberEntity member = Members.lock(em, org, found.id);
+            // a retry of the same key may have committed while this one waited for the lock
+            replay = Idempotency.find(em, org, request.idempotencyKey(), POST, fingerprint);
+            if (replay.isPresent()) return new Outcome(replay.get().response(), false);
+
+            OrganisationEntity organisation = Organisations.require(em, org);
+            ZoneId zone = ZoneId.of(organisation.timeZone);
+            String purchaseId = UUID.randomUUID().toString();
+            long amount = request.amount();
+            List<PurchaseLine> lines = request.lines() == null ? List.of()
+                : request.lines().stream().map(l -> new PurchaseLine(l.productGroup(), l.amount())).toList();
+            Redemption redemption = redemptionOf(request.redeem());
+            PurchaseContext context = new PurchaseContext(organisation.toApi(), purchaseId, branch.code,
+                member.toApi(), Members.stats(em, member), at.atZone(zone), amount, lines, redemption);
+            List<Proposal> proposals = propose(context);
+
+            long discount = Math.min(amount, proposals.stream()
+                .filter(p -> p.kind() == Proposal.Kind.DISCOUNT).mapToLong(Proposal::amount).sum());
+            long pointsValue = valueOfPoints(org, branch.code, redemption.points());
+            long due = amount - discount;
+            long paidFromBalances = redemption.sharedCredit() + redemption.branchCredit() + pointsValue;
+            if (paidFromBalances > due) {
+                throw new Rejected("redeem", "redemption of " + paidFromBalances + " is more than the " + due + " due");
+            }
+
+            PurchaseEntity purchase = new PurchaseEntity();
+            purchase.id = purchaseId;
+            purchase.organisationId = org;
+            purchase.branch = branch.code;
+            purchase.memberId = member.id;
+            purchase.at = at;
+            purchase.amount = amount;
+            purchase.discount = discount;
+            purchase.redeemedShared = redemption.sharedCredit();
+            purchase.redeemedBranch = redemption.branchCredit();
+            purchase.redeemedPoints = redemption.points();
+            purchase.pointsValue = pointsValue;
+            purchase.payable = due - paidFromBalances;
+            purchase.createdAt = Instant.now();
+            purchase.createdBy = caller.actor();
+            em.persist(purchase);
+            for (int i = 0; i < lines.size(); i++) {
+                PurchaseLineEntity line = new PurchaseLineEntity();
+                line.purchaseId = purchaseId;
+                line.lineNo = i + 1;
+                line.productGroup = lines.get(i).productGroup();
+                line.amount = lines.get(i).amount();
+                em.persist(line);
+            }
+
+            redeem(em, caller, purchase, Account.sharedCredit(), redemption.sharedCredit(), "redeem.sharedCredit");
+            redeem(em, caller, purchase, Account.branchCredit(branch.code), redemption.branchCredit(),
+                "redeem.branchCredit");
+            redeem(em, caller, purchase, Account.points(), redemption.points(), "redeem.points");
+            long[] earned = new long[3];
+            Map<String, String> applied = new LinkedHashMap<>();
+            for (Proposal p : proposals) {
+                if (p.sourceName() != null) applied.putIfAbsent(p.source(), p.sourceName());
+                if (p.kind() == Proposal.Kind.DISCOUNT) continue;
+                EntryKind kind = p.kind() == Proposal.Kind.EARN ? EntryKind.EARN : EntryKind.BONUS;
+                Ledger.write(em, new Ledger.Line(org, member.id, p.account(), p.amount(), kind, purchaseId,
+                    p.source(), p.note(), p.expiresAt(), caller.actor()), "amount");
+                if (p.account().isPoints()) earned[2] += p.amount();
+                else if (p.account().isBranchCredit()) earned[1] += p.amount();
+                else if (Account.SHARED_CREDIT.equals(p.account().type())) earned[0] += p.amount();
+            }
+            Members.countPurchase(em, member, branch.code, at, amount, lines);
+
+            Balances balances = Ledger.balances(em, member.id, member.tier, caller.branch());
+            PurchaseResponse response = new PurchaseResponse(purchaseId, member.id, branch.code,
+                at.atZone(zone).toOffsetDateTime(), amount, discount,
+                new PurchaseResponse.Amounts(redemption.sharedCredit(), redemption.branchCredit(), redemption.points()),
+                purchase.payable, new PurchaseResponse.Amounts(earned[0], earned[1], earned[2]),
+                applied.entrySet().stream().map(e -> new PurchaseResponse.AppliedOffer(e.getKey(), e.getValue()))
+                    .toList(),
+                balances);
+            Idempotency.remember(em, org, request.idempotencyKey(), POST, fingerprint, purchaseId, response);
+            event.putAll(Map.of(Events.ORGANISATION, org, Events.MEMBER, member.id, Events.PURCHASE, purchaseId,
+                Events.BRANCH, branch.code, Events.AMOUNT, amount, Events.VISITS, member.visits));
+            return new Outcome(response, true);
+        });
+        if (outcome.created()) events.post(Events.PURCHASE_POSTED, event);
+        return outcome;
+    }
+
+    private static Redemption redemptionOf(PurchaseRequest.Redeem redeem) {
+        if (redeem == null) return Redemption.NONE;
+        return new Redemption(zeroIfNull(redeem.sharedCredit()), zeroIfNull(redeem.branchCredit()),
+            zeroIfNull(redeem.points()));
+    }
+
+    private static long zeroIfNull(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    private long valueOfPoints(String org, String branch, long points) {
+        if (points == 0) return 0;
+        PointsValuation valuation = pointsValuation;
+        if (valuation == null) {
+            throw new Rejected("redeem.points", "points cannot pay for purchases here: no points valuation is "
+                + "installed (bashgah-credit)");
+        }
+        return valuation.valueOf(org, branch, points);
+    }
+
+    private static void redeem(EntityManager em, Caller caller, PurchaseEntity purchase, Account account, long amount,
+                               String field) {
+        if (amount == 0) return;
+        Ledger.write(em, new Ledger.Line(purchase.organisationId, purchase.memberId, account, -amount,
+            EntryKind.REDEEM, purchase.id, null, null, null, caller.actor()), field);
+    }
+
+    /** Asks every contributor, keeps the proposals that are well formed, and logs the rest. */
+    private List<Proposal> propose(PurchaseContext context) {
+        List<PurchaseContributor> ranked = new ArrayList<>(contributors);
+        Collections.reverse(ranked);
+        List<Proposal> accepted = new ArrayList<>();
+        for (PurchaseContributor contributor : ranked) {
+            List<Proposal> proposals;
+            try {
+                proposals = contributor.contribute(context);
+            } catch (RuntimeException e) {
+                LOG.warn("Purchase contributor {} failed on purchase {}; posted without it", name(contributor),
+                    context.purchaseId(), e);
+                continue;
+            }
+            if (proposals == null) continue;
+            for (Proposal p : proposals) {
+                String fault = faultOf(p, context.branch());
+                if (fault == null) accepted.add(p);
+                else LOG.warn("Purchase contributor {} proposed {} for purchase {}: {}; ignored", name(contributor), p,
+                    context.purchaseId(), fault);
+            }
+        }
+        return accepted;
+    }
+
+    private static String name(PurchaseContributor contributor) {
+        try {
+            return contributor.name();
+        } catch (RuntimeException e) {
+            return contributor.getClass().getName();
+        }
+    }
+
+    /** Why a proposal cannot be written, or null when it can. */
+    static String faultOf(Proposal p, String branch) {
+        if (p == null || p.kind() == null) return "no kind";
+        if (p.amount() <= 0 || p.amount() > org.bashgah.core.internal.rest.Validation.MAX_AMOUNT) {
+            return "amount out of range";
+        }
+        if (p.source() == null || p.source().isBlank() || p.source().length() > 100) return "no source";
+        if (p.kind() == Proposal.Kind.DISCOUNT) return p.account() == null ? null : "a discount has no account";
+        if (p.account() == null) return "no account";
+        if (p.account().isBranchCredit() && !branch.equals(p.account().qualifier())) {
+            return "branch credit may only be earned at the branch of the purchase";
+        }
+        return null;
+    }
+
+    public Optional<PurchaseView> find(Caller caller, String purchaseId) {
+        return db.read(em -> {
+            PurchaseEntity p = em.find(PurchaseEntity.class, purchaseId);
+            if (p == null || !p.organisationId.equals(caller.organisationId())) return Optional.empty();
+            caller.requireBranch(p.branch);
+            ZoneId zone = Organisations.zoneOf(em, p.organisationId);
+            return Optional.of(PurchaseView.of(p, linesOf(em, p.id), Ledger.ofPurchase(em, p.id), zone));
+        });
+    }
+
+    static List<PurchaseLineEntity> linesOf(EntityManager em, String purchaseId) {
+        return em.createQuery("select l from PurchaseLineEntity l where l.purchaseId = :p order by l.lineNo",
+            PurchaseLineEntity.class).setParameter("p", purchaseId).getResultList();
+    }
+
+    public Outcome refund(Caller caller, String purchaseId, RefundRequest request) {
+        String org = caller.organisationId();
+        String fingerprint = Idempotency.fingerprint(Map.of("purchase", purchaseId, "request", request));
+        Map<String, Object> event = new HashMap<>();
+        Outcome outcome = db.inTransaction(em -> {
+            event.clear();
+            var replay = Idempotency.find(em, org, request.idempotencyKey(), REFUND, fingerprint);
+            if (replay.isPresent()) return new Outcome(replay.get().response(), false);
+            PurchaseEntity purchase = em.find(PurchaseEntity.class, purchaseId);
+            if (purchase == null || !purchase.organisationId.equals(org)) throw new NotFound("no purchase " + purchaseId);
+            caller.requireBranch(purchase.branch);
+            MemberEntity member = Members.lock(em, org, purchase.memberId);
+            replay = Idempotency.find(em, org, request.idempotencyKey(), REFUND, fingerprint);
+            if (replay.isPresent()) return new Outcome(replay.get().response(), false);
+            em.refresh(purchase);
+
+            List<PurchaseLineEntity> lines = linesOf(em, purchaseId);
+            Map<String, Long> perGroup = allocate(request, purchase, lines);
+            long amount = perGroup.values().stream().mapToLong(Long::longValue).sum();
+            if (request.lines() == null || request.lines().isEmpty()) amount = purchase.amount - purchase.refunded;
+            if (amount <= 0) throw new Rejected("lines", "purchase " + purchaseId + " is already fully refunded");
+            long before = purchase.refunded;
+            long after = before + amount;
+
+            Map<String, Long> earned = new TreeMap<>();
+            Map<String, Long> redeemed = new TreeMap<>();
+            for (LedgerEntryEntity e : Ledger.ofPurchase(em, purchaseId)) {
+                if ((e.kind.equals("EARN") || e.kind.equals("BONUS")) && e.amount > 0) {
+                    earned.merge(e.account, e.amount, Long::sum);
+                } else if (e.kind.equals("REDEEM")) {
+                    redeemed.merge(e.account, -e.amount, Long::sum);
+                }
+            }
+            Map<String, Long> reversed = new TreeMap<>();
+            Map<String, Long> returned = new TreeMap<>();
+            Map<String, Long> shortfall = new TreeMap<>();
+            long creditShortfall = 0;
+            for (var e : earned.entrySet()) {
+                Account account = Account.parse(e.getKey());
+                long due = Shares.step(e.getValue(), before, after, purchase.amount);
+                long take = Math.min(due, Ledger.balance(em, member.id, account));
+                if (take > 0) {
+                    Ledger.write(em, new Ledger.Line(org, member.id, account, -take, EntryKind.REVERSAL, purchaseId,
+                        null, "refund", null, caller.actor()), "lines");
+                    reversed.put(e.getKey(), take);
+                }
+                if (due > take) {
+                    shortfall.put(e.getKey(), due - take);
+                    if (!account.isPoints()) creditShortfall += due - take;
+                }
+            }
+            for (var e : redeemed.entrySet()) {
+                long back = Shares.step(e.getValue(), before, after, purchase.amount);
+                if (back > 0) {
+                    Ledger.write(em, new Ledger.Line(org, member.id, Account.parse(e.getKey()), back,
+                        EntryKind.REVERSAL, purchaseId, null, "refund", null, caller.actor()), "lines");
+                    returned.put(e.getKey(), back);
+                }
+            }
+            long cash = Math.max(0, Shares.step(purchase.payable, before, after, purchase.amount) - creditShortfall);
+
+            purchase.refunded = after;
+            Members.countRefund(em, member, purchase.branch, amount, perGroup);
+            AuditLog.record(em, caller, "purchase.refund", purchaseId, "amount " + amount + ", cash " + cash);
+            Balances balances = Ledger.balances(em, member.id, member.tier, caller.branch());
+            RefundResponse response = new RefundResponse(purchaseId, amount, after, cash, reversed, returned,
+                shortfall, balances);
+            Idempotency.remember(em, org, request.idempotencyKey(), REFUND, fingerprint, purchaseId, response);
+            event.putAll(Map.of(Events.ORGANISATION, org, Events.MEMBER, member.id, Events.PURCHASE, purchaseId,
+                Events.BRANCH, purchase.branch, Events.AMOUNT, amount));
+            return new Outcome(response, true);
+        });
+        if (outcome.created()) events.post(Events.PURCHASE_REFUNDED, event);
+        return outcome;
+    }
+
+    /**
+     * Spreads the refunded amount over the purchase's lines (marking them refunded) and returns it per
+     * product group. Without requested lines, everything not yet refunded is refunded.
+     */
+    private static Map<String, Long> allocate(RefundRequest request, PurchaseEntity purchase,
+                                              List<PurchaseLineEntity> lines) {
+        Map<String, Long> perGroup = new TreeMap<>();
+        boolean whole = request.lines() == null || request.lines().isEmpty();
+        if (whole) {
+            for (PurchaseLineEntity line : lines) {
+                long left = line.amount - line.refunded;
+                if (left > 0) perGroup.merge(line.productGroup, left, Long::sum);
+                line.refunded = line.amount;
+            }
+            return perGroup;
+        }
+        if (lines.isEmpty()) {
+            throw new Rejected("lines", "purchase " + purchase.id + " has no lines; refund it whole");
+        }
+        for (int i = 0; i < request.lines().size(); i++) {
+            PurchaseRequest.Line wanted = request.lines().get(i);
+            long left = wanted.amount();
+            long available = lines.stream().filter(l -> l.productGroup.equals(wanted.productGroup()))
+                .mapToLong(l -> l.amount - l.refunded).sum();
+            if (lines.stream().noneMatch(l -> l.productGroup.equals(wanted.productGroup()))) {
+                throw new Rejected("lines[" + i + "].productGroup", "the purchase has no line in "
+                    + wanted.productGroup());
+            }
+            if (left > available) {
+                throw new Rejected("lines[" + i + "].amount", "only " + available + " of " + wanted.productGroup()
+                    + " is left to refund");
+            }
+            for (PurchaseLineEntity line : lines) {
+                if (left == 0) break;
+                if (!line.productGroup.equals(wanted.productGroup())) continue;
+                long take = Math.min(left, line.amount - line.refunded);
+                line.refunded += take;
+                left -= take;
+            }
+            perGroup.merge(wanted.productGroup(), wanted.amount(), Long::sum);
+        }
+        return perGroup;
+    }
+}

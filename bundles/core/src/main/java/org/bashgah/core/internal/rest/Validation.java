@@ -1,0 +1,71 @@
+package org.bashgah.core.internal.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects everything wrong with a request so the caller learns of all of it at once, then refuses it
+ * with one 400 problem. Limits are generous but finite, so nothing overflows further down.
+ */
+public final class Validation {
+    /** The largest amount accepted anywhere: 10^15 currency units, far above any real invoice. */
+    public static final long MAX_AMOUNT = 1_000_000_000_000_000L;
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public Validation require(String field, Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) add(field, "is required");
+        return this;
+    }
+
+    public Validation text(String field, String value, int maxLength) {
+        if (value != null) {
+            if (value.length() > maxLength) add(field, "is longer than " + maxLength + " characters");
+            else if (value.chars().anyMatch(c -> Character.isISOControl(c))) add(field, "contains control characters");
+        }
+        return this;
+    }
+
+    /** A code: letters, digits, dot, dash and underscore, starting with a letter or digit. */
+    public Validation code(String field, String value) {
+        if (value != null && !value.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}")) {
+            add(field, "must be 1-64 letters, digits, '.', '-' or '_'");
+        }
+        return this;
+    }
+
+    public Validation positive(String field, Long value) {
+        if (value != null) {
+            if (value <= 0) add(field, "must be positive");
+            else if (value > MAX_AMOUNT) add(field, "must be at most " + MAX_AMOUNT);
+        }
+        return this;
+    }
+
+    public Validation notNegative(String field, Long value) {
+        if (value != null) {
+            if (value < 0) add(field, "must not be negative");
+            else if (value > MAX_AMOUNT) add(field, "must be at most " + MAX_AMOUNT);
+        }
+        return this;
+    }
+
+    public Validation check(boolean ok, String field, String message) {
+        if (!ok) add(field, message);
+        return this;
+    }
+
+    public Validation add(String field, String message) {
+        errors.add(new FieldError(field, message));
+        return this;
+    }
+
+    public boolean ok() {
+        return errors.isEmpty();
+    }
+
+    /** Throws a 400 problem naming every field at fault, if there is any. */
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) throw ProblemException.invalid(errors);
+    }
+}
