@@ -55,7 +55,7 @@ public class BranchResource {
         caller.requireRole(Role.CHAIN_ADMIN);
         if (request == null) throw ProblemException.invalid("body", "a branch is required");
         new Validation().require("code", request.code()).code("code", request.code())
-            .require("name", request.name()).text("name", request.name(), 200)
+            .require("name", request.name()).name("name", request.name(), 200)
             .check(request.active() == null || request.active(), "active", "a new branch is active")
             .throwIfInvalid();
         Branch created = db.inTransaction(em -> {
@@ -89,7 +89,7 @@ public class BranchResource {
         if (request == null) throw ProblemException.invalid("body", "changes are required");
         new Validation().check(request.code() == null || request.code().equals(code), "code", "cannot be changed")
             .check(request.name() == null || !request.name().isBlank(), "name", "must not be blank")
-            .text("name", request.name(), 200).throwIfInvalid();
+            .name("name", request.name(), 200).throwIfInvalid();
         return db.inTransaction(em -> {
             BranchEntity b = Branches.require(em, caller.organisationId(), code);
             if (request.name() != null) b.name = request.name().strip();

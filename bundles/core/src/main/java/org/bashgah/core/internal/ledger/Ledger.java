@@ -54,7 +54,7 @@ public final class Ledger {
         entry.source = line.source();
         entry.note = line.note();
         entry.expiresAt = line.amount() > 0 ? line.expiresAt() : null;
-        entry.at = Instant.now();
+        entry.at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         entry.createdBy = line.actor();
         em.persist(entry);
         em.flush(); // the identity id is needed for the lot

@@ -58,7 +58,7 @@ public class MemberResource {
         if (request == null) throw ProblemException.invalid("body", "a member is required");
         new Validation()
             .require("phone", request.phone())
-            .text("name", request.name(), 200)
+            .name("name", request.name(), 200)
             .code("branch", request.branch())
             .check(request.birthDate() == null || !request.birthDate().isAfter(LocalDate.now()), "birthDate",
                 "is in the future")
@@ -93,7 +93,7 @@ public class MemberResource {
             .check(request.phone() == null, "phone", "cannot be changed")
             .check(request.branch() == null, "branch", "cannot be changed")
             .check(request.referrerPhone() == null, "referrerPhone", "cannot be changed")
-            .text("name", request.name(), 200)
+            .name("name", request.name(), 200)
             .check(request.birthDate() == null || !request.birthDate().isAfter(LocalDate.now()), "birthDate",
                 "is in the future")
             .throwIfInvalid();

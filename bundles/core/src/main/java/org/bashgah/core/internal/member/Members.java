@@ -112,7 +112,7 @@ public class Members implements MemberService {
             m.name = request.name();
             m.birthDate = request.birthDate();
             m.tier = DEFAULT_TIER;
-            m.joinedAt = Instant.now();
+            m.joinedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             m.joinedBranch = branchCode;
             m.referrerId = referrer == null ? null : referrer.id;
             m.smsOptIn = Boolean.TRUE.equals(request.smsOptIn());

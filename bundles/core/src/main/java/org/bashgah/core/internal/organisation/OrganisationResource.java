@@ -74,7 +74,7 @@ public class OrganisationResource {
         caller.requireServerAdmin();
         if (request == null) throw ProblemException.invalid("body", "an organisation is required");
         Validation v = new Validation().require("code", request.code()).code("code", request.code())
-            .require("name", request.name()).text("name", request.name(), 200)
+            .require("name", request.name()).name("name", request.name(), 200)
             .check(request.currency() == null || request.currency().matches("[A-Z]{3}"), "currency",
                 "must be a three-letter code such as IRR")
             .check(request.calendar() == null || request.calendar().matches("persian|gregorian"), "calendar",

@@ -2,6 +2,7 @@ package org.bashgah.core.internal.purchase;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -85,7 +86,7 @@ public class Purchases {
     public Outcome post(Caller caller, PurchaseRequest request) {
         String org = caller.organisationId();
         String fingerprint = Idempotency.fingerprint(request);
-        Instant at = request.at() == null ? Instant.now() : request.at().toInstant();
+        Instant at = (request.at() == null ? Instant.now() : request.at().toInstant()).truncatedTo(ChronoUnit.MILLIS);
         Map<String, Object> event = new HashMap<>();
         Outcome outcome = db.inTransaction(em -> {
             event.clear();

@@ -131,10 +131,13 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
             Class<?> target = m.getTargetType();
             return "has the wrong type" + (target == null ? "" : " (expected " + describe(target) + ")");
         }
+        if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException
+                || e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+            return "is out of range";
+        }
         if (e instanceof JsonMappingException && e.getCause() instanceof IllegalArgumentException iae) {
             return iae.getMessage();
         }
-        if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException) return "is out of range";
         return "is not valid JSON: " + e.getOriginalMessage();
     }
 

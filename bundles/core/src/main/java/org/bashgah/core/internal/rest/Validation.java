@@ -26,6 +26,21 @@ public final class Validation {
         return this;
     }
 
+    /**
+     * A human name (of a member, branch or organisation): letters of any script, digits, spaces and
+     * {@code . , ' ’ - ( ) & / #}, plus the Persian zero-width non-joiner. Markup and statement
+     * punctuation ({@code < > ; = " \}) are refused, so a name never smuggles HTML or SQL into a screen
+     * or a report export.
+     */
+    public Validation name(String field, String value, int maxLength) {
+        text(field, value, maxLength);
+        if (value != null && value.length() <= maxLength
+                && !value.matches("[\\p{L}\\p{M}\\p{N} .,'\u2019()&/#\\-\u200c]*")) {
+            add(field, "may hold only letters, digits, spaces and . , ' - ( ) & / #");
+        }
+        return this;
+    }
+
     /** A code: letters, digits, dot, dash and underscore, starting with a letter or digit. */
     public Validation code(String field, String value) {
         if (value != null && !value.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}")) {

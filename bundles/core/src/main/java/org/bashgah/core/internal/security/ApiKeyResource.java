@@ -64,7 +64,7 @@ public class ApiKeyResource {
         Caller caller = Callers.of(security);
         caller.requireRole(Role.CHAIN_ADMIN, Role.BRANCH_MANAGER);
         if (request == null) throw ProblemException.invalid("body", "name is required");
-        new Validation().require("name", request.name()).text("name", request.name(), 100)
+        new Validation().require("name", request.name()).name("name", request.name(), 100)
             .code("branch", request.branch()).throwIfInvalid();
         if (request.branch() == null && caller.isBranchBound()) {
             throw new org.bashgah.core.api.BashgahException.Forbidden("only a chain admin may make a chain-wide key");

@@ -1,0 +1,200 @@
+package org.bashgah.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Helpers shared by the integration tests: boots the assembled Bashgah distribution (one Karaf per test
+ * class), talks to it over HTTP as a point-of-sale system would, and runs shell commands.
+ */
+public abstract class BashgahTestSupport {
+    protected static final String BASE = "http://127.0.0.1:18181";
+    protected static final String ADMIN_PASSWORD = "itest-admin-password";
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected FeaturesService features;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    private static String adminToken;
+
+    @Configuration
+    public Option[] config() {
+        return new Option[] {
+            karafDistributionConfiguration()
+                .frameworkUrl(System.getProperty("bashgah.distribution"))
+                .name("bashgah")
+                .unpackDirectory(new File("target/exam"))
+                .useDeployFolder(false),
+            keepRuntimeFolder(),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.INFO),
+            systemTimeout(180_000),
+            // the first admin's password, as BASHGAH_ADMIN_PASSWORD would give it
+            systemProperty("bashgah.admin.password").value(ADMIN_PASSWORD),
+            systemProperty("bashgah.vendorBundle").value(System.getProperty("bashgah.vendorBundle")),
+            // STACK.md pitfall 4: an embedded jar in the JAX-RS API bundle fails Java 17.0.8+ zip checks
+            vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
+            // own ports, so the tests run beside a running server
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", "18181"),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
+            mavenBundle("org.hamcrest", "hamcrest", "2.2"),
+            mavenBundle("org.awaitility", "awaitility", "4.3.0"),
+        };
+    }
+
+    /** An HTTP answer: status and parsed JSON body (null when empty). */
+    protected record Answer(int status, JsonNode body, String raw) {
+        public String text(String field) {
+            return body.path(field).asText();
+        }
+
+        public long number(String path) {
+            JsonNode node = body;
+            for (String part : path.split("\\.")) node = node.path(part);
+            return node.asLong();
+        }
+    }
+
+    protected static Answer call(String method, String path, String token, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+                .timeout(Duration.ofSeconds(30));
+            if (token != null) request.header("Authorization", "Bearer " + token);
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+                request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String raw = response.body();
+            JsonNode json = raw == null || raw.isEmpty() ? null : JSON.readTree(raw);
+            return new Answer(response.statusCode(), json, raw);
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        }
+    }
+
+    protected static Answer get(String path, String token) {
+        return call("GET", path, token, null);
+    }
+
+    protected static Answer post(String path, String token, Object body) {
+        return call("POST", path, token, body);
+    }
+
+    /** An ordered JSON object from alternating keys and values. */
+    protected static Map<String, Object> json(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return map;
+    }
+
+    /** Waits until the REST API answers (resources register asynchronously) and returns an admin token. */
+    protected String admin() {
+        if (adminToken == null) {
+            await().atMost(90, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> post("/api/v1/auth/token", null, json("user", "admin", "password", ADMIN_PASSWORD))
+                    .status() == 200);
+            adminToken = login("admin", ADMIN_PASSWORD);
+        }
+        return adminToken;
+    }
+
+    protected static String login(String user, String password) {
+        Answer a = post("/api/v1/auth/token", null, json("user", user, "password", password));
+        assertEquals(a.raw(), 200, a.status());
+        return a.text("token");
+    }
+
+    protected static Answer expect(int status, Answer answer) {
+        assertEquals(answer.raw(), status, answer.status());
+        return answer;
+    }
+
+    /** A phone number no other test uses, in the 0912 form a cashier types. */
+    protected static String newPhone() {
+        return "0912" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+    }
+
+    protected static String e164(String localPhone) {
+        return "+98" + localPhone.substring(1);
+    }
+
+    /** Creates a branch (as admin) and returns its code. */
+    protected String branch(String code) {
+        Answer a = post("/api/v1/branches", admin(), json("code", code, "name", "Branch " + code));
+        if (a.status() != 409) expect(201, a);
+        return code;
+    }
+
+    /** Joins a member (as admin) and returns its id. */
+    protected String member(String phone, String branch) {
+        return expect(201, post("/api/v1/members", admin(), json("phone", phone, "name", "Member " + phone,
+            "branch", branch))).text("id");
+    }
+
+    /** Runs a Karaf shell command and returns what it printed. */
+    protected String shell(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            Object result = session.execute(command);
+            if (result != null) out.println(result);
+        } finally {
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    protected static void awaitStatus(int status, String path, String token) {
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+            .until(() -> get(path, token).status() == status);
+    }
+}
