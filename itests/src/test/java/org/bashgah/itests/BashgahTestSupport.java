@@ -22,13 +22,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
+import javax.security.auth.Subject;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Configuration;
@@ -59,6 +65,17 @@ public abstract class BashgahTestSupport {
 
     @Configuration
     public Option[] config() {
+        List<Option> options = new ArrayList<>(List.of(baseOptions()));
+        options.addAll(List.of(extraOptions()));
+        return options.toArray(new Option[0]);
+    }
+
+    /** What a test class adds to the standard set-up. */
+    protected Option[] extraOptions() {
+        return new Option[0];
+    }
+
+    private static Option[] baseOptions() {
         return new Option[] {
             karafDistributionConfiguration()
                 .frameworkUrl(System.getProperty("bashgah.distribution"))
@@ -113,7 +130,8 @@ public abstract class BashgahTestSupport {
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode json = raw == null || raw.isEmpty() ? null : JSON.readTree(raw);
+            JsonNode json = raw == null || raw.isEmpty() || !response.headers().firstValue("Content-Type")
+                .orElse("").contains("json") ? null : JSON.readTree(raw);
             return new Answer(response.statusCode(), json, raw);
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);
@@ -144,6 +162,11 @@ public abstract class BashgahTestSupport {
             adminToken = login("admin", ADMIN_PASSWORD);
         }
         return adminToken;
+    }
+
+    /** Forgets the cached admin token (after a password reset ended its session). */
+    protected static void resetAdminToken() {
+        adminToken = null;
     }
 
     protected static String login(String user, String password) {
@@ -179,17 +202,25 @@ public abstract class BashgahTestSupport {
             "branch", branch))).text("id");
     }
 
-    /** Runs a Karaf shell command and returns what it printed. */
+    /** Runs a Karaf shell command as an administrator would, and returns what it printed. */
     protected String shell(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(System.in, out, out);
-        try {
-            Object result = session.execute(command);
-            if (result != null) out.println(result);
-        } finally {
-            session.close();
+        Subject administrator = new Subject();
+        administrator.getPrincipals().add(new UserPrincipal("itest"));
+        for (String role : new String[] {"admin", "manager", "viewer", "systembundles"}) {
+            administrator.getPrincipals().add(new RolePrincipal(role));
         }
+        Subject.doAs(administrator, (PrivilegedExceptionAction<Object>) () -> {
+            Session session = sessionFactory.create(System.in, out, out);
+            try {
+                Object result = session.execute(command);
+                if (result != null) out.println(result);
+            } finally {
+                session.close();
+            }
+            return null;
+        });
         return bytes.toString(StandardCharsets.UTF_8);
     }
 

@@ -43,9 +43,10 @@ public class FirstStart {
             UserEntity admin = Users.create(em, org.id, ADMIN, password, Role.CHAIN_ADMIN, null, true);
             AuditLog.record(em, Users.callerOf(admin), "organisation.create", org.code, "first start");
             if (generated) {
-                LOG.info("\n\n  Bashgah first start: organisation '{}' created.\n"
-                    + "  Administrator user 'admin', password: {}\n"
-                    + "  This password is shown only this once. Change it with bashgah:admin-reset.\n", org.code, password);
+                // one line per fact: Karaf's log layout escapes line breaks inside a message
+                LOG.info("Bashgah first start: organisation '{}' created", org.code);
+                LOG.info("Administrator user 'admin', password: {}", password);
+                LOG.info("This password is shown only this once. Change it with bashgah:admin-reset");
             } else {
                 LOG.info("Bashgah first start: organisation '{}' created; user 'admin' has the password given in "
                     + "BASHGAH_ADMIN_PASSWORD", org.code);

@@ -28,7 +28,8 @@ public final class Secrets {
     public static boolean passwordMatches(String password, String hash) {
         try {
             return OpenBSDBCrypt.checkPassword(hash, password.toCharArray());
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Bouncy Castle throws several kinds of exception for a malformed hash: none of them is a match
             return false;
         }
     }

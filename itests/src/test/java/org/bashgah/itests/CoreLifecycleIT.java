@@ -1,0 +1,126 @@
+package org.bashgah.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** What a chain's IT team does to a running server: hot deploy, feature removal, shell commands. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class CoreLifecycleIT extends BashgahTestSupport {
+
+    /**
+     * Pax Exam wraps the distribution's boot features into one feature of its own, which would keep
+     * bashgah-core installed whatever the shell says; so this class boots without it and installs it
+     * the way an IT team does, from the shell.
+     */
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] {editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
+            "instance,package,log,ssh,system,feature,shell,management,service,jaas,deployer,diagnostic,wrap,"
+                + "bundle,config,kar,scr,http,http-whiteboard"),
+            // the tests' own JSON client, present before bashgah-core brings the same bundles
+            mavenBundle("com.fasterxml.jackson.core", "jackson-annotations", "2.21"),
+            mavenBundle("com.fasterxml.jackson.core", "jackson-core", "2.21.0"),
+            mavenBundle("com.fasterxml.jackson.core", "jackson-databind", "2.21.0")};
+    }
+
+    @Before
+    public void installCore() throws Exception {
+        // -r: no bundle refresh, which would also refresh (and so break) this test's own probe bundle
+        if (!features.isInstalled(features.getFeature("bashgah-core"))) shell("feature:install -r bashgah-core");
+    }
+
+    /** Posts a purchase made today by a member whose birthday is today, and returns the points it earned. */
+    private long pointsEarnedOnBirthday(String phone, String branch, String key) {
+        Answer a = expect(201, post("/api/v1/purchases", admin(), json("idempotencyKey", key, "member", phone,
+            "branch", branch, "amount", 600000)));
+        return a.number("earned.points");
+    }
+
+    @Test
+    public void theVendorBundleChangesTheNextPurchaseWhenDeployedAndStopsWhenRemoved() throws Exception {
+        String token = admin();
+        String branch = branch("vendor-1");
+        String phone = newPhone();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tehran")).minusYears(30).toString();
+        expect(201, post("/api/v1/members", token, json("phone", phone, "birthDate", today, "branch", branch)));
+        assertEquals(0, pointsEarnedOnBirthday(phone, branch, "before-" + phone));
+
+        Path deploy = Path.of(System.getProperty("karaf.base"), "deploy");
+        Path jar = deploy.resolve("birthday-bonus.jar");
+        Files.copy(Path.of(System.getProperty("bashgah.vendorBundle")), jar, StandardCopyOption.REPLACE_EXISTING);
+        int[] n = {0};
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500))
+            .until(() -> pointsEarnedOnBirthday(phone, branch, "deployed-" + phone + "-" + n[0]++) == 600);
+
+        Files.delete(jar);
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500))
+            .until(() -> pointsEarnedOnBirthday(phone, branch, "removed-" + phone + "-" + n[0]++) == 0);
+        String verify = shell("bashgah:ledger-verify");
+        assertTrue(verify, verify.contains("0 problems"));
+    }
+
+    @Test
+    public void uninstallingCoreKeepsEveryRowForTheReinstall() throws Exception {
+        String token = admin();
+        String branch = branch("keep-1");
+        String phone = newPhone();
+        String id = member(phone, branch);
+        expect(201, post("/api/v1/purchases", token, json("idempotencyKey", "keep-" + phone, "member", phone,
+            "branch", branch, "amount", 1000)));
+
+        // as the IT team does it, from the Karaf shell
+        String installed = shell("feature:list -i");
+        assertTrue(installed, installed.contains("bashgah-core"));
+        shell("feature:uninstall -r bashgah-core");
+        awaitStatus(404, "/api/v1/members/" + id, token);
+
+        shell("feature:install -r bashgah-core");
+        awaitStatus(200, "/api/v1/members/" + id, token);
+        assertEquals(1, expect(200, get("/api/v1/members/" + id + "/stats", token)).number("visits"));
+        expect(200, post("/api/v1/purchases", token, json("idempotencyKey", "keep-" + phone, "member", phone,
+            "branch", branch, "amount", 1000)));
+    }
+
+    @Test
+    public void shellCommandsListFindVerifyAndResetTheAdmin() throws Exception {
+        String branch = branch("shell-1");
+        String phone = newPhone();
+        member(phone, branch);
+
+        String branches = shell("bashgah:branch-list");
+        assertTrue(branches, branches.contains("shell-1"));
+        String found = shell("bashgah:member-find " + phone);
+        assertTrue(found, found.contains(e164(phone)));
+        String missing = shell("bashgah:member-find 09359999999");
+        assertTrue(missing, missing.contains("No member"));
+        String verify = shell("bashgah:ledger-verify");
+        assertTrue(verify, verify.contains("0 problems"));
+
+        String reset = shell("bashgah:admin-reset new-admin-password-2");
+        assertTrue(reset, reset.contains("reset"));
+        expect(401, post("/api/v1/auth/token", null, json("user", "admin", "password", ADMIN_PASSWORD)));
+        String fresh = login("admin", "new-admin-password-2");
+        expect(200, get("/api/v1/branches", fresh));
+        // put the password back for the other tests of this class
+        shell("bashgah:admin-reset " + ADMIN_PASSWORD);
+        resetAdminToken();
+    }
+}
