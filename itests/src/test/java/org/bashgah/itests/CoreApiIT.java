@@ -347,6 +347,9 @@ public class CoreApiIT extends BashgahTestSupport {
         expect(400, post("/api/v1/members", token, json("phone", newPhone(), "birthDate", "2990-01-01")));
         expect(400, post("/api/v1/members", token, json("phone", newPhone(), "birthDate", "yesterday")));
 
+        expect(400, get("/api/v1/members/" + id + "/ledger?limit=abc", token));
+        expect(400, get("/api/v1/audit?before=-1", token));
+
         // a 10 MB body is refused without being read
         String huge = "{\"idempotencyKey\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
         Answer tooLarge = post(purchase, token, huge);

@@ -49,12 +49,14 @@ public class AuditResource {
     }
 
     @GET
-    public List<AuditLine> list(@QueryParam("limit") @DefaultValue("100") int limit,
-                                @QueryParam("before") @DefaultValue("0") long before,
+    public List<AuditLine> list(@QueryParam("limit") String limitText, @QueryParam("before") String beforeText,
                                 @Context SecurityContext security) {
         Caller caller = Callers.of(security);
         caller.requireRole(Role.CHAIN_ADMIN, Role.BRANCH_MANAGER);
-        new Validation().check(limit >= 1 && limit <= 1000, "limit", "must be 1 to 1000").throwIfInvalid();
+        Validation v = new Validation();
+        int limit = (int) v.number("limit", limitText, 100, 1, 1000);
+        long before = v.number("before", beforeText, 0, 0, Long.MAX_VALUE);
+        v.throwIfInvalid();
         return db.read(em -> AuditLog.list(em, caller, before, limit).stream()
             .map(a -> new AuditLine(a.id, a.at, a.actor, a.branch, a.action, a.target, a.detail)).toList());
     }

@@ -3,7 +3,6 @@ package org.bashgah.core.internal.member;
 import java.time.LocalDate;
 import java.util.List;
 import javax.ws.rs.Consumes;
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
@@ -114,11 +113,12 @@ public class MemberResource {
 
     @GET
     @Path("{id}/ledger")
-    public List<LedgerEntry> ledger(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit,
-                                    @QueryParam("before") @DefaultValue("0") long before,
-                                    @Context SecurityContext security) {
-        new Validation().check(limit >= 1 && limit <= 500, "limit", "must be 1 to 500")
-            .check(before >= 0, "before", "must not be negative").throwIfInvalid();
+    public List<LedgerEntry> ledger(@PathParam("id") String id, @QueryParam("limit") String limitText,
+                                    @QueryParam("before") String beforeText, @Context SecurityContext security) {
+        Validation v = new Validation();
+        int limit = (int) v.number("limit", limitText, 50, 1, 500);
+        long before = v.number("before", beforeText, 0, 0, Long.MAX_VALUE);
+        v.throwIfInvalid();
         Caller caller = Callers.of(security);
         return db.read(em -> Ledger.entries(em, requireIn(em, caller, id).id, before, limit, caller.branch()));
     }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/openapi.json}: the OpenAPI 3 document of everything installed right now. Every active
  * bundle whose manifest has a {@value #HEADER} header contributes the document it names (its
- * {@code paths} and {@code components.schemas}), so installing a capability adds its resources to the
+ * {@code paths}, {@code components} and {@code tags}), so installing a capability adds its resources to the
  * document and removing it takes them out, with no restart.
  */
 @Component(service = OpenApiResource.class)
@@ -44,14 +44,19 @@ public class OpenApiResource {
     public JsonNode document() {
         ObjectNode document = read(context.getBundle(), "openapi/core.json");
         ObjectNode paths = (ObjectNode) document.with("paths");
-        ObjectNode schemas = (ObjectNode) document.with("components").with("schemas");
+        ObjectNode components = (ObjectNode) document.with("components");
+        com.fasterxml.jackson.databind.node.ArrayNode tags = document.withArray("tags");
         for (Bundle bundle : context.getBundles()) {
             String location = bundle.getHeaders().get(HEADER);
             if (location == null || bundle.getState() != Bundle.ACTIVE || bundle.equals(context.getBundle())) continue;
             ObjectNode part = read(bundle, location);
             if (part == null) continue;
             if (part.get("paths") instanceof ObjectNode p) paths.setAll(p);
-            if (part.path("components").get("schemas") instanceof ObjectNode s) schemas.setAll(s);
+            // schemas, responses, parameters ...: a capability prefixes its names, so nothing of core's is replaced
+            part.path("components").fields().forEachRemaining(section -> {
+                if (section.getValue() instanceof ObjectNode entries) ((ObjectNode) components.with(section.getKey())).setAll(entries);
+            });
+            part.path("tags").forEach(tags::add);
         }
         return document;
     }

@@ -65,6 +65,22 @@ public final class Validation {
         return this;
     }
 
+    /**
+     * A whole-number query parameter within [min, max], or {@code fallback} when absent. Taken as text so
+     * that "?limit=abc" is a 400 naming the parameter, not JAX-RS's bare 404.
+     */
+    public long number(String field, String text, long fallback, long min, long max) {
+        if (text == null || text.isBlank()) return fallback;
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value >= min && value <= max) return value;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        add(field, "must be a whole number from " + min + " to " + max);
+        return fallback;
+    }
+
     public Validation check(boolean ok, String field, String message) {
         if (!ok) add(field, message);
         return this;

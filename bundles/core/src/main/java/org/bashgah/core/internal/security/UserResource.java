@@ -79,6 +79,7 @@ public class UserResource {
             if (request.branch() != null) Branches.requireActive(em, caller.organisationId(), request.branch(), "branch");
             UserEntity u = Users.create(em, caller.organisationId(), request.user(), request.password(), role,
                 request.branch(), false);
+            if (Boolean.FALSE.equals(request.active())) u.active = false;
             AuditLog.record(em, caller, "user.create", u.username, role.text() + (u.branch == null ? "" : " @" + u.branch));
             return UserView.of(u);
         });

@@ -63,7 +63,10 @@ public final class Users {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new Rejected("password", "must have at least " + MIN_PASSWORD_LENGTH + " characters");
         }
-        if (password.length() > 72) throw new Rejected("password", "must have at most 72 characters");
+        // bcrypt reads only the first 72 bytes: a longer password would silently match its own prefix
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new Rejected("password", "must be at most 72 bytes (72 Latin or 36 Persian letters)");
+        }
     }
 
     public static Caller callerOf(UserEntity user) {
