@@ -2,7 +2,8 @@ package org.bashgah.core.api;
 
 /**
  * The failures a caller can act on. The REST layer maps each to one HTTP status and a problem-details
- * body: {@link NotFound} 404, {@link Conflict} 409, {@link Rejected} 422, {@link Forbidden} 403.
+ * body: {@link Invalid} 400, {@link Forbidden} 403, {@link NotFound} 404, {@link Conflict} 409,
+ * {@link Rejected} 422.
  */
 public abstract class BashgahException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -42,6 +43,22 @@ public abstract class BashgahException extends RuntimeException {
 
         public Forbidden(String message) {
             super(message);
+        }
+    }
+
+    /** The request itself is malformed: fields missing, out of range, of the wrong form. */
+    public static class Invalid extends BashgahException {
+        private static final long serialVersionUID = 1L;
+        private final java.util.List<FieldError> errors;
+
+        public Invalid(java.util.List<FieldError> errors) {
+            super(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid");
+            this.errors = java.util.List.copyOf(errors);
+        }
+
+        public java.util.List<FieldError> errors() {
+            return errors;
         }
     }
 

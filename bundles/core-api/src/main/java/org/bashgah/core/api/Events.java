@@ -14,7 +14,14 @@ public final class Events {
     /** A member's tier changed; also {@link #TIER} and {@link #PREVIOUS_TIER}. */
     public static final String TIER_CHANGED = "bashgah/member/TIER_CHANGED";
 
+    /**
+     * A member completed a survey (posted by the surveys capability); carries {@link #REF}, the survey
+     * answer's id, so a reward for it can be paid once.
+     */
+    public static final String SURVEY_COMPLETED = "bashgah/survey/COMPLETED";
+
     public static final String ORGANISATION = "organisation";
+    public static final String REF = "ref";
     public static final String MEMBER = "member";
     public static final String BRANCH = "branch";
     public static final String PURCHASE = "purchase";

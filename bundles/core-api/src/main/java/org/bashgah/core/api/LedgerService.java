@@ -27,6 +27,23 @@ public interface LedgerService {
 
     Balances balances(String organisationId, String memberId);
 
+    /** What is left of a credit or points lot that expires, and when. */
+    record ExpiringLot(long entryId, String account, long remaining, Instant expiresAt) {
+    }
+
+    /** The member's lots that still hold something and have an expiry, soonest first. */
+    List<ExpiringLot> expiring(String organisationId, String memberId);
+
+    /** What an expiry run did. */
+    record ExpiryRun(int lots, long amount) {
+    }
+
+    /**
+     * Posts an {@code EXPIRE} entry for what is left of every lot of the organisation that expires at or
+     * before {@code asOf}. Running it again for the same moment expires nothing more.
+     */
+    ExpiryRun expire(String organisationId, Instant asOf, String actor);
+
     /** Newest first; entries with id below {@code beforeId} (0 for the newest). */
     List<LedgerEntry> entries(String organisationId, String memberId, long beforeId, int limit);
 }

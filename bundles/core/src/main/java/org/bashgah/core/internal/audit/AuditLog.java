@@ -3,7 +3,7 @@ package org.bashgah.core.internal.audit;
 import java.time.Instant;
 import java.util.List;
 import javax.persistence.EntityManager;
-import org.bashgah.core.internal.security.Caller;
+import org.bashgah.core.api.Caller;
 
 /**
  * Who changed what, written in the same transaction as the change itself, so a change and its audit
@@ -29,10 +29,10 @@ public final class AuditLog {
     /** Newest first; a branch-bound caller sees only what was done in its branch. */
     public static List<AuditEntity> list(EntityManager em, Caller caller, long beforeId, int limit) {
         String jpql = "select a from AuditEntity a where a.organisationId = :org"
-            + (caller.isBranchBound() ? " and a.branch = :branch" : "")
+            + (caller.branch() != null ? " and a.branch = :branch" : "")
             + (beforeId > 0 ? " and a.id < :before" : "") + " order by a.id desc";
         var query = em.createQuery(jpql, AuditEntity.class).setParameter("org", caller.organisationId());
-        if (caller.isBranchBound()) query.setParameter("branch", caller.branch());
+        if (caller.branch() != null) query.setParameter("branch", caller.branch());
         if (beforeId > 0) query.setParameter("before", beforeId);
         return query.setMaxResults(limit).getResultList();
     }

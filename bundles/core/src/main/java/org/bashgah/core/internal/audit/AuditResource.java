@@ -19,7 +19,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.bashgah.core.internal.rest.Callers;
 import org.bashgah.core.internal.rest.JsonProvider;
 import org.bashgah.core.internal.rest.ProblemException;
-import org.bashgah.core.internal.rest.Validation;
+import org.bashgah.core.api.Validation;
 import org.bashgah.core.internal.db.Database;
 import org.bashgah.core.internal.audit.AuditLog;
 import org.osgi.service.component.annotations.Activate;

@@ -96,6 +96,32 @@ public final class Ledger {
         // left > 0 cannot happen while balances equal the sum of lots; ledger-verify would report it
     }
 
+    /** Posts an EXPIRE entry for what is left of the lot and empties it. */
+    public static LedgerEntryEntity expireLot(EntityManager em, String organisationId, LotEntity lot, String actor) {
+        long left = lot.remaining;
+        LedgerEntryEntity entry = new LedgerEntryEntity();
+        entry.organisationId = organisationId;
+        entry.memberId = lot.memberId;
+        entry.account = lot.account;
+        entry.amount = -left;
+        entry.kind = EntryKind.EXPIRE.name();
+        entry.source = "expiry";
+        entry.note = "lot of entry " + lot.entryId + " expired at " + lot.expiresAt;
+        entry.at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        entry.createdBy = actor;
+        em.persist(entry);
+        BalanceEntity balance = em.find(BalanceEntity.class, new BalanceEntity.Key(lot.memberId, lot.account));
+        balance.balance -= left;
+        lot.remaining = 0;
+        return entry;
+    }
+
+    public static List<LotEntity> expiringLots(EntityManager em, String memberId) {
+        return em.createQuery("select l from LotEntity l where l.memberId = :m and l.remaining > 0"
+            + " and l.expiresAt is not null order by l.expiresAt, l.entryId", LotEntity.class)
+            .setParameter("m", memberId).getResultList();
+    }
+
     public static long balance(EntityManager em, String memberId, Account account) {
         BalanceEntity b = em.find(BalanceEntity.class, new BalanceEntity.Key(memberId, account.toString()));
         return b == null ? 0 : b.balance;

@@ -1,6 +1,7 @@
 package org.bashgah.core.internal.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bashgah.core.api.Balances;
@@ -56,6 +57,43 @@ public class LedgerPostings implements LedgerService {
     private static List<LedgerEntry> entriesOf(JsonNode response) {
         return JsonProvider.mapper().convertValue(response,
             JsonProvider.mapper().getTypeFactory().constructCollectionType(List.class, LedgerEntry.class));
+    }
+
+    @Override
+    public List<ExpiringLot> expiring(String organisationId, String memberId) {
+        return db.read(em -> {
+            if (Members.find(em, organisationId, memberId) == null) throw new NotFound("no member " + memberId);
+            return Ledger.expiringLots(em, memberId).stream()
+                .map(l -> new ExpiringLot(l.entryId, l.account, l.remaining, l.expiresAt)).toList();
+        });
+    }
+
+    /** Expires member by member, each in its own transaction under the member's lock. */
+    @Override
+    public ExpiryRun expire(String organisationId, Instant asOf, String actor) {
+        List<String> memberIds = db.read(em -> em.createQuery("select distinct l.memberId from LotEntity l,"
+                + " MemberEntity m where l.memberId = m.id and m.organisationId = :o and l.remaining > 0"
+                + " and l.expiresAt <= :asOf", String.class)
+            .setParameter("o", organisationId).setParameter("asOf", asOf).getResultList());
+        int lots = 0;
+        long amount = 0;
+        for (String memberId : memberIds) {
+            long[] done = db.inTransaction(em -> {
+                Members.lock(em, organisationId, memberId);
+                long[] sum = new long[2];
+                for (LotEntity lot : em.createQuery("select l from LotEntity l where l.memberId = :m"
+                        + " and l.remaining > 0 and l.expiresAt <= :asOf order by l.expiresAt, l.entryId", LotEntity.class)
+                    .setParameter("m", memberId).setParameter("asOf", asOf).getResultList()) {
+                    sum[0]++;
+                    sum[1] += lot.remaining;
+                    Ledger.expireLot(em, organisationId, lot, actor);
+                }
+                return sum;
+            });
+            lots += (int) done[0];
+            amount += done[1];
+        }
+        return new ExpiryRun(lots, amount);
     }
 
     @Override

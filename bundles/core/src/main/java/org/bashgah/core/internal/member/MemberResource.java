@@ -25,7 +25,7 @@ import org.bashgah.core.internal.ledger.Ledger;
 import org.bashgah.core.internal.rest.Callers;
 import org.bashgah.core.internal.rest.JsonProvider;
 import org.bashgah.core.internal.rest.ProblemException;
-import org.bashgah.core.internal.rest.Validation;
+import org.bashgah.core.api.Validation;
 import org.bashgah.core.internal.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -121,6 +121,20 @@ public class MemberResource {
         v.throwIfInvalid();
         Caller caller = Callers.of(security);
         return db.read(em -> Ledger.entries(em, requireIn(em, caller, id).id, before, limit, caller.branch()));
+    }
+
+    /** What of the member's credit and points expires, and when; soonest first. */
+    @GET
+    @Path("{id}/expiring")
+    public List<ExpiringLine> expiring(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = Callers.of(security);
+        return db.read(em -> Ledger.expiringLots(em, requireIn(em, caller, id).id).stream()
+            .filter(l -> !l.account.startsWith("BRANCH_CREDIT:") || caller.mayUseBranch(l.account.substring(14)))
+            .map(l -> new ExpiringLine(l.account, l.remaining, l.expiresAt)).toList());
+    }
+
+    /** A lot that expires: how much of which account, when. */
+    public record ExpiringLine(String account, long amount, java.time.Instant expiresAt) {
     }
 
     @GET

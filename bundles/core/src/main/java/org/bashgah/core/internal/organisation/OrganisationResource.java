@@ -20,7 +20,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.bashgah.core.internal.rest.Callers;
 import org.bashgah.core.internal.rest.JsonProvider;
 import org.bashgah.core.internal.rest.ProblemException;
-import org.bashgah.core.internal.rest.Validation;
+import org.bashgah.core.api.Validation;
 import org.bashgah.core.internal.security.Caller;
 import org.bashgah.core.internal.security.Role;
 import org.bashgah.core.internal.db.Database;

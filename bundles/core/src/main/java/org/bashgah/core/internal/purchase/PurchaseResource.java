@@ -17,7 +17,7 @@ import org.bashgah.core.api.BashgahException.NotFound;
 import org.bashgah.core.internal.rest.Callers;
 import org.bashgah.core.internal.rest.JsonProvider;
 import org.bashgah.core.internal.rest.ProblemException;
-import org.bashgah.core.internal.rest.Validation;
+import org.bashgah.core.api.Validation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

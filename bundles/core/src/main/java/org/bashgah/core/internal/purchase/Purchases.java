@@ -24,6 +24,7 @@ import org.bashgah.core.api.Proposal;
 import org.bashgah.core.api.PurchaseContext;
 import org.bashgah.core.api.PurchaseContributor;
 import org.bashgah.core.api.PurchaseLine;
+import org.bashgah.core.api.RedemptionPolicy;
 import org.bashgah.core.api.Redemption;
 import org.bashgah.core.internal.CoreSettings;
 import org.bashgah.core.internal.audit.AuditLog;
@@ -72,6 +73,10 @@ public class Purchases {
         policyOption = ReferencePolicyOption.GREEDY)
     private volatile PointsValuation pointsValuation;
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<RedemptionPolicy> redemptionPolicies = List.of();
+
     @Activate
     public Purchases(@Reference Database db, @Reference CoreSettings settings, @Reference EventPublisher events) {
         this.db = db;
@@ -119,6 +124,13 @@ public class Purchases {
             long paidFromBalances = redemption.sharedCredit() + redemption.branchCredit() + pointsValue;
             if (paidFromBalances > due) {
                 throw new Rejected("redeem", "redemption of " + paidFromBalances + " is more than the " + due + " due");
+            }
+            if (paidFromBalances > 0) {
+                long cap = redemptionCap(context, due);
+                if (paidFromBalances > cap) {
+                    throw new Rejected("redeem", "credit and points may pay at most " + cap + " of this purchase, not "
+                        + paidFromBalances);
+                }
             }
 
             PurchaseEntity purchase = new PurchaseEntity();
@@ -179,6 +191,13 @@ public class Purchases {
         });
         if (outcome.created()) events.post(Events.PURCHASE_POSTED, event);
         return outcome;
+    }
+
+    /** The smallest limit of the installed redemption policies; {@code due} without any. */
+    private long redemptionCap(PurchaseContext context, long due) {
+        long cap = due;
+        for (RedemptionPolicy policy : redemptionPolicies) cap = Math.min(cap, Math.max(0, policy.maxRedeemable(context, due)));
+        return cap;
     }
 
     private static Redemption redemptionOf(PurchaseRequest.Redeem redeem) {
@@ -244,7 +263,7 @@ public class Purchases {
     /** Why a proposal cannot be written, or null when it can. */
     static String faultOf(Proposal p, String branch) {
         if (p == null || p.kind() == null) return "no kind";
-        if (p.amount() <= 0 || p.amount() > org.bashgah.core.internal.rest.Validation.MAX_AMOUNT) {
+        if (p.amount() <= 0 || p.amount() > org.bashgah.core.api.Validation.MAX_AMOUNT) {
             return "amount out of range";
         }
         if (p.source() == null || p.source().isBlank() || p.source().length() > 100) return "no source";

@@ -1,5 +1,6 @@
 package org.bashgah.core.internal.rest;
 
+import org.bashgah.core.api.FieldError;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package org.bashgah.core.internal.rest;
 
+import org.bashgah.core.api.FieldError;
 import java.util.List;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;

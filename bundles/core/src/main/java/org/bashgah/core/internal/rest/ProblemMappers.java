@@ -1,5 +1,6 @@
 package org.bashgah.core.internal.rest;
 
+import org.bashgah.core.api.FieldError;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -34,6 +35,9 @@ public final class ProblemMappers {
     public static class ServiceFailures implements ExceptionMapper<BashgahException> {
         @Override
         public Response toResponse(BashgahException e) {
+            if (e instanceof BashgahException.Invalid i) {
+                return answer(Problem.of(400, "invalid-request", "Invalid request", e.getMessage(), i.errors()));
+            }
             if (e instanceof NotFound) return answer(Problem.of(404, "not-found", "Not found", e.getMessage(), null));
             if (e instanceof Forbidden) return answer(Problem.of(403, "forbidden", "Forbidden", e.getMessage(), null));
             if (e instanceof Conflict c) {

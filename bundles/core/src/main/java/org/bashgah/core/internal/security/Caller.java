@@ -1,6 +1,5 @@
 package org.bashgah.core.internal.security;
 
-import java.security.Principal;
 import java.util.Arrays;
 import org.bashgah.core.api.BashgahException.Forbidden;
 
@@ -11,7 +10,12 @@ import org.bashgah.core.api.BashgahException.Forbidden;
  * @param actor how the audit log and the ledger name it: a user name, or {@code key:<name>}
  */
 public record Caller(String organisationId, String actor, Role role, String branch, boolean serverAdmin)
-        implements Principal {
+        implements org.bashgah.core.api.Caller {
+
+    @Override
+    public String roleName() {
+        return role.text();
+    }
 
     @Override
     public String getName() {
@@ -33,10 +37,12 @@ public record Caller(String organisationId, String actor, Role role, String bran
     }
 
     /** A branch-bound caller may touch only its own branch. */
+    @Override
     public void requireBranch(String code) {
         if (!mayUseBranch(code)) throw new Forbidden("this caller is bound to branch " + branch);
     }
 
+    @Override
     public boolean mayUseBranch(String code) {
         return branch == null || branch.equals(code);
     }

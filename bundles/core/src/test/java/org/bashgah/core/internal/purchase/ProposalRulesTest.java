@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.bashgah.core.api.Account;
 import org.bashgah.core.api.Proposal;
-import org.bashgah.core.internal.rest.Validation;
+import org.bashgah.core.api.Validation;
 import org.junit.jupiter.api.Test;
 
 /** What core accepts from a purchase contributor (an offer, a vendor rule) for a purchase at tehran-1. */

@@ -1,11 +1,12 @@
-package org.bashgah.core.internal.rest;
+package org.bashgah.core.api;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Collects everything wrong with a request so the caller learns of all of it at once, then refuses it
- * with one 400 problem. Limits are generous but finite, so nothing overflows further down.
+ * with one {@link BashgahException.Invalid} (HTTP 400). Limits are generous but finite, so nothing
+ * overflows further down.
  */
 public final class Validation {
     /** The largest amount accepted anywhere: 10^15 currency units, far above any real invoice. */
@@ -21,13 +22,13 @@ public final class Validation {
     public Validation text(String field, String value, int maxLength) {
         if (value != null) {
             if (value.length() > maxLength) add(field, "is longer than " + maxLength + " characters");
-            else if (value.chars().anyMatch(c -> Character.isISOControl(c))) add(field, "contains control characters");
+            else if (value.chars().anyMatch(Character::isISOControl)) add(field, "contains control characters");
         }
         return this;
     }
 
     /**
-     * A human name (of a member, branch or organisation): letters of any script, digits, spaces and
+     * A human name (of a member, branch, reward ...): letters of any script, digits, spaces and
      * {@code . , ' ’ - ( ) & / #}, plus the Persian zero-width non-joiner. Markup and statement
      * punctuation ({@code < > ; = " \}) are refused, so a name never smuggles HTML or SQL into a screen
      * or a report export.
@@ -95,8 +96,8 @@ public final class Validation {
         return errors.isEmpty();
     }
 
-    /** Throws a 400 problem naming every field at fault, if there is any. */
+    /** Throws a 400 naming every field at fault, if there is any. */
     public void throwIfInvalid() {
-        if (!errors.isEmpty()) throw ProblemException.invalid(errors);
+        if (!errors.isEmpty()) throw new BashgahException.Invalid(errors);
     }
 }

@@ -1,4 +1,4 @@
-package org.bashgah.core.internal.rest;
+package org.bashgah.core.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,23 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ValidationTest {
 
-    @BeforeAll
-    static void jaxRsRuntime() {
-        PlainRuntimeDelegate.install();
-    }
-
     /** The errors a validation collected, or an empty list when it passed. */
     private static List<FieldError> errorsOf(Validation v) {
         if (v.ok()) return List.of();
-        ProblemException e = assertThrows(ProblemException.class, v::throwIfInvalid);
-        return ((Problem) e.getResponse().getEntity()).errors();
+        return assertThrows(BashgahException.Invalid.class, v::throwIfInvalid).errors();
     }
 
     private static List<FieldError> one(String field, String message) {
@@ -118,23 +111,19 @@ class ValidationTest {
             .positive("amount", 0L)
             .check(false, "at", "is in the future");
 
-        ProblemException e = assertThrows(ProblemException.class, v::throwIfInvalid);
+        BashgahException.Invalid e = assertThrows(BashgahException.Invalid.class, v::throwIfInvalid);
 
-        assertEquals(400, e.getResponse().getStatus());
-        Problem problem = (Problem) e.getResponse().getEntity();
-        assertEquals(400, problem.status());
-        assertEquals("urn:bashgah:problem:invalid-request", problem.type());
-        assertEquals("5 fields are invalid", problem.detail());
+        assertEquals("5 fields are invalid", e.getMessage());
         assertEquals(List.of("idempotencyKey", "name", "branch", "amount", "at"),
-            problem.errors().stream().map(FieldError::field).toList());
+            e.errors().stream().map(FieldError::field).toList());
     }
 
     @Test
     void aSingleErrorIsSpelledOutInTheDetail() {
-        ProblemException e = assertThrows(ProblemException.class,
+        BashgahException.Invalid e = assertThrows(BashgahException.Invalid.class,
             new Validation().positive("amount", -1L)::throwIfInvalid);
 
-        assertEquals("amount: must be positive", ((Problem) e.getResponse().getEntity()).detail());
+        assertEquals("amount: must be positive", e.getMessage());
     }
 
     @Test
