@@ -7,7 +7,10 @@ package org.bashgah.core.api;
 public final class Events {
     /** A member joined; also carries {@link #BRANCH} and, when referred, {@link #REFERRER}. */
     public static final String MEMBER_JOINED = "bashgah/member/JOINED";
-    /** A purchase was posted; also {@link #PURCHASE}, {@link #BRANCH}, {@link #AMOUNT}, {@link #VISITS}. */
+    /**
+     * A purchase was posted; also {@link #PURCHASE}, {@link #BRANCH}, {@link #AMOUNT}, {@link #VISITS} (the
+     * member's visits including this one) and {@link #EARNED_POINTS}.
+     */
     public static final String PURCHASE_POSTED = "bashgah/purchase/POSTED";
     /** (Part of) a purchase was refunded; also {@link #PURCHASE}, {@link #BRANCH}, {@link #AMOUNT}. */
     public static final String PURCHASE_REFUNDED = "bashgah/purchase/REFUNDED";
@@ -27,6 +30,7 @@ public final class Events {
     public static final String PURCHASE = "purchase";
     public static final String AMOUNT = "amount";
     public static final String VISITS = "visits";
+    public static final String EARNED_POINTS = "earnedPoints";
     public static final String REFERRER = "referrer";
     public static final String TIER = "tier";
     public static final String PREVIOUS_TIER = "previousTier";

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/openapi.json}: the OpenAPI 3 document of everything installed right now. Every active
- * bundle whose manifest has a {@value #HEADER} header contributes the document it names (its
+ * bundle whose manifest has a {@value #HEADER} header contributes the documents it names (comma-separated; their
  * {@code paths}, {@code components} and {@code tags}), so installing a capability adds its resources to the
  * document and removing it takes them out, with no restart.
  */
@@ -47,18 +47,26 @@ public class OpenApiResource {
         ObjectNode components = (ObjectNode) document.with("components");
         com.fasterxml.jackson.databind.node.ArrayNode tags = document.withArray("tags");
         for (Bundle bundle : context.getBundles()) {
-            String location = bundle.getHeaders().get(HEADER);
-            if (location == null || bundle.getState() != Bundle.ACTIVE || bundle.equals(context.getBundle())) continue;
-            ObjectNode part = read(bundle, location);
-            if (part == null) continue;
-            if (part.get("paths") instanceof ObjectNode p) paths.setAll(p);
-            // schemas, responses, parameters ...: a capability prefixes its names, so nothing of core's is replaced
-            part.path("components").fields().forEachRemaining(section -> {
-                if (section.getValue() instanceof ObjectNode entries) ((ObjectNode) components.with(section.getKey())).setAll(entries);
-            });
-            part.path("tags").forEach(tags::add);
+            String locations = bundle.getHeaders().get(HEADER);
+            if (locations == null || bundle.getState() != Bundle.ACTIVE || bundle.equals(context.getBundle())) continue;
+            for (String location : locations.split(",")) {
+                ObjectNode part = read(bundle, location.strip());
+                if (part != null) merge(part, paths, components, tags);
+            }
         }
         return document;
+    }
+
+    private static void merge(ObjectNode part, ObjectNode paths, ObjectNode components,
+                              com.fasterxml.jackson.databind.node.ArrayNode tags) {
+        if (part.get("paths") instanceof ObjectNode p) paths.setAll(p);
+        // schemas, responses, parameters ...: a capability prefixes its names, so nothing of core's is replaced
+        part.path("components").fields().forEachRemaining(section -> {
+            if (section.getValue() instanceof ObjectNode entries) {
+                ((ObjectNode) components.with(section.getKey())).setAll(entries);
+            }
+        });
+        part.path("tags").forEach(tags::add);
     }
 
     private static ObjectNode read(Bundle bundle, String location) {

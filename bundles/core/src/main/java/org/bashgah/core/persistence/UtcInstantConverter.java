@@ -1,4 +1,4 @@
-package org.bashgah.core.internal.db;
+package org.bashgah.core.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
