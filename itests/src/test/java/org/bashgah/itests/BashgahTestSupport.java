@@ -66,6 +66,7 @@ public abstract class BashgahTestSupport {
     @Configuration
     public Option[] config() {
         List<Option> options = new ArrayList<>(List.of(baseOptions()));
+        options.addAll(databaseOptions());
         options.addAll(List.of(extraOptions()));
         return options.toArray(new Option[0]);
     }
@@ -73,6 +74,47 @@ public abstract class BashgahTestSupport {
     /** What a test class adds to the standard set-up. */
     protected Option[] extraOptions() {
         return new Option[0];
+    }
+
+    /** Karaf's own boot features of the distribution, before the Bashgah ones. */
+    private static final String PLATFORM_BOOT = "instance,package,log,ssh,system,feature,shell,management,service,"
+        + "jaas,deployer,diagnostic,wrap,bundle,config,kar,scr,http,http-whiteboard,bashgah-postgresql";
+
+    /**
+     * Boots with these Bashgah features only. Pax Exam wraps the boot features into one feature of its own,
+     * which keeps them installed whatever the shell says; a test that installs and removes a feature boots
+     * without it and installs it itself.
+     */
+    protected static Option bootOnly(String... bashgahFeatures) {
+        String list = PLATFORM_BOOT + (bashgahFeatures.length == 0 ? "" : "," + String.join(",", bashgahFeatures));
+        return editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot", list);
+    }
+
+    /**
+     * With {@code -Dbashgah.itest.postgres=jdbc:postgresql://host:port/} (the itests' postgresql profile sets
+     * it from BASHGAH_TEST_POSTGRES_URL), each test class runs on a fresh PostgreSQL database instead of Derby.
+     */
+    private static List<Option> databaseOptions() {
+        String server = System.getProperty("bashgah.itest.postgres");
+        if (server == null || server.isBlank()) return List.of();
+        String user = System.getProperty("bashgah.itest.postgres.user", "bashgah");
+        String password = System.getProperty("bashgah.itest.postgres.password", "bashgah");
+        String database = "bashgah_it_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server + "postgres", user, password);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + database);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create test database on " + server + ": " + e.getMessage(), e);
+        }
+        String cfg = "etc/org.ops4j.datasource-bashgah.cfg";
+        // the whole file: bashgah-core's own copy (Derby) is not written over an existing one
+        return List.of(
+            editConfigurationFilePut(cfg, "dataSourceName", "bashgah"),
+            editConfigurationFilePut(cfg, "osgi.jndi.service.name", "bashgah"),
+            editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
+            editConfigurationFilePut(cfg, "url", server + database),
+            editConfigurationFilePut(cfg, "user", user),
+            editConfigurationFilePut(cfg, "password", password));
     }
 
     private static Option[] baseOptions() {

@@ -37,6 +37,12 @@ import org.osgi.framework.ServiceRegistration;
 @ExamReactorStrategy(PerClass.class)
 public class CoreApiIT extends BashgahTestSupport {
 
+    /** Core alone: what a purchase earns here comes only from the contributors these tests register. */
+    @Override
+    protected org.ops4j.pax.exam.Option[] extraOptions() {
+        return new org.ops4j.pax.exam.Option[] {bootOnly("bashgah-core")};
+    }
+
     @Inject
     protected LedgerService ledger;
 

@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -25,16 +24,10 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class CoreLifecycleIT extends BashgahTestSupport {
 
-    /**
-     * Pax Exam wraps the distribution's boot features into one feature of its own, which would keep
-     * bashgah-core installed whatever the shell says; so this class boots without it and installs it
-     * the way an IT team does, from the shell.
-     */
+    /** Boots without bashgah-core, so the tests install and remove it as an IT team would. */
     @Override
     protected Option[] extraOptions() {
-        return new Option[] {editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
-            "instance,package,log,ssh,system,feature,shell,management,service,jaas,deployer,diagnostic,wrap,"
-                + "bundle,config,kar,scr,http,http-whiteboard"),
+        return new Option[] {bootOnly(),
             // the tests' own JSON client, present before bashgah-core brings the same bundles
             mavenBundle("com.fasterxml.jackson.core", "jackson-annotations", "2.21"),
             mavenBundle("com.fasterxml.jackson.core", "jackson-core", "2.21.0"),

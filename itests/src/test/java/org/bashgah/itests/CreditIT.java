@@ -3,7 +3,6 @@ package org.bashgah.itests;
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -27,9 +26,7 @@ public class CreditIT extends BashgahTestSupport {
     /** Boots without bashgah-credit, so the tests install and remove it as an IT team would. */
     @Override
     protected Option[] extraOptions() {
-        return new Option[] {editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
-            "instance,package,log,ssh,system,feature,shell,management,service,jaas,deployer,diagnostic,wrap,"
-                + "bundle,config,kar,scr,http,http-whiteboard,bashgah-core")};
+        return new Option[] {bootOnly("bashgah-core")};
     }
 
     @Before
