@@ -20,6 +20,7 @@ import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
+import org.bashgah.core.internal.ledger.LedgerVerifyResource;
 import org.bashgah.core.internal.audit.AuditResource;
 import org.bashgah.core.internal.branch.BranchResource;
 import org.bashgah.core.internal.member.MemberResource;
@@ -38,7 +39,7 @@ class OpenApiDocumentTest {
     /** Every JAX-RS resource of the core bundle; a new one must be added here (and to the document). */
     private static final List<Class<?>> RESOURCES = List.of(AuthResource.class, OrganisationResource.class,
         BranchResource.class, MemberResource.class, PurchaseResource.class, ApiKeyResource.class,
-        UserResource.class, AuditResource.class, OpenApiResource.class);
+        UserResource.class, AuditResource.class, OpenApiResource.class, LedgerVerifyResource.class);
 
     private static final Map<Class<? extends Annotation>, String> HTTP_METHODS = Map.of(GET.class, "GET",
         POST.class, "POST", PUT.class, "PUT", PATCH.class, "PATCH", DELETE.class, "DELETE");
