@@ -46,13 +46,22 @@ public class Earning implements PurchaseContributor, PointsValuation, Redemption
         TierBenefits benefits = tiers;
         TierBenefits.Benefit benefit = benefits == null ? TierBenefits.Benefit.NONE
             : benefits.benefitOf(org, purchase.member().tier());
-        long pointsValue = purchase.redemption().points() * policy.pointValue();
+        long pointsValue = valueOf(purchase.redemption().points(), policy.pointValue());
         return EarningRules.proposals(policy, benefit, purchase, pointsValue);
     }
 
     @Override
     public long valueOf(String organisationId, String branch, long points) {
-        return Math.multiplyExact(points, policies.effective(organisationId, branch).pointValue());
+        return valueOf(points, policies.effective(organisationId, branch).pointValue());
+    }
+
+    /** Saturates instead of overflowing: an absurd redemption is then simply more than is due (422). */
+    private static long valueOf(long points, long pointValue) {
+        try {
+            return Math.multiplyExact(points, pointValue);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     @Override

@@ -13,7 +13,8 @@ import org.bashgah.credit.api.CreditPolicy;
 /**
  * What a purchase earns under a policy, as plain arithmetic (unit-tested without OSGi):
  * <ul>
- * <li>the <b>basis</b> is what the member pays: the invoice less the credit and points it redeems;</li>
+ * <li>the <b>basis</b> is what the member pays: the invoice less the tier's discount and the credit and
+ * points it redeems (discounts of other contributors, e.g. offers, are not known here);</li>
  * <li><b>credit</b> = basis × creditPercent / 100, to shared credit, to the branch's credit, or split;</li>
  * <li>a tier's extra credit = basis × extraCreditPercent / 100, a separate bonus to the same place;</li>
  * <li><b>points</b> = basis / amountPerPoint;</li>
@@ -42,14 +43,15 @@ public final class EarningRules {
 
     public static List<Proposal> proposals(CreditPolicy policy, TierBenefits.Benefit benefit, PurchaseContext purchase,
                                            long pointsValue) {
-        long basis = basis(purchase, pointsValue);
+        String tier = purchase.member().tier();
+        long discount = percentOf(purchase.amount(), benefit.discountPercent());
+        long basis = Math.max(0, basis(purchase, pointsValue) - discount);
         String source = "credit-policy:" + (policy.version() == null ? "default" : "v" + policy.version());
         Instant creditExpiry = expiry(purchase, policy.creditExpiryDays());
         List<Proposal> out = new ArrayList<>();
         credit(out, policy, purchase.branch(), percentOf(basis, policy.creditPercent()), creditExpiry,
             (account, amount) -> Proposal.earn(account, amount, source, creditExpiry));
 
-        String tier = purchase.member().tier();
         long extra = percentOf(basis, benefit.extraCreditPercent());
         credit(out, policy, purchase.branch(), extra, creditExpiry, (account, amount) -> new Proposal(
             Proposal.Kind.BONUS, account, amount, "tier:" + tier, tier + " benefit",
@@ -61,7 +63,6 @@ public final class EarningRules {
                 out.add(Proposal.earn(Account.points(), points, source, expiry(purchase, policy.pointsExpiryDays())));
             }
         }
-        long discount = percentOf(purchase.amount(), benefit.discountPercent());
         if (discount > 0) out.add(Proposal.discount(discount, "tier:" + tier, tier + " benefit"));
         return out;
     }

@@ -76,10 +76,16 @@ public class EngagementResource {
         long points = "REVIEW".equals(engagement.kind()) ? policy.reviewPoints() : policy.socialPoints();
         String key = "engagement:" + engagement.kind() + ":" + memberId + ":" + engagement.ref();
         List<LedgerEntry> before = ledger.entries(caller.organisationId(), memberId, 0, 1);
-        List<LedgerEntry> entries = points == 0 ? List.of() : ledger.post(caller.organisationId(), memberId, key,
-            List.of(new LedgerService.Posting(Account.points(), points, EntryKind.EARN,
-                "engagement:" + engagement.kind(), engagement.kind().toLowerCase() + " " + engagement.ref(), null)),
-            caller.actor());
+        List<LedgerEntry> entries;
+        try {
+            entries = points == 0 ? List.of() : ledger.post(caller.organisationId(), memberId, key,
+                List.of(new LedgerService.Posting(Account.points(), points, EntryKind.EARN,
+                    "engagement:" + engagement.kind(), engagement.kind().toLowerCase() + " " + engagement.ref(), null)),
+                caller.actor());
+        } catch (org.bashgah.core.api.BashgahException.Conflict paidBefore) {
+            // paid for this ref already, under a policy that paid another amount: once is once
+            return Response.ok(new Paid(engagement.kind(), engagement.ref(), 0, List.of())).build();
+        }
         boolean written = !entries.isEmpty() && (before.isEmpty() || entries.get(0).id() > before.get(0).id());
         return Response.status(written ? 201 : 200)
             .entity(new Paid(engagement.kind(), engagement.ref(), points, entries)).build();

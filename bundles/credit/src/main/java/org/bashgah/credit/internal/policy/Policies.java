@@ -80,9 +80,10 @@ public class Policies implements CreditPolicies {
 
     /** Every version of the chain's and the branches' policies, newest first. */
     public List<CreditPolicy> history(String organisationId, int limit) {
-        return db.read(em -> em.createQuery("select p from PolicyEntity p where p.organisationId = :o order by p.id desc",
-                PolicyEntity.class).setParameter("o", organisationId).setMaxResults(limit).getResultList()
-            .stream().filter(p -> !p.removed).map(PolicyEntity::toApi).toList());
+        return db.read(em -> em.createQuery("select p from PolicyEntity p where p.organisationId = :o"
+                + " and p.removed = false order by p.id desc", PolicyEntity.class)
+            .setParameter("o", organisationId).setMaxResults(limit).getResultList()
+            .stream().map(PolicyEntity::toApi).toList());
     }
 
     private static Optional<PolicyEntity> latest(EntityManager em, String organisationId, String branch) {

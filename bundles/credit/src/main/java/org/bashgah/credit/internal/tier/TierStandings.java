@@ -1,0 +1,321 @@
+package org.bashgah.credit.internal.tier;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import org.bashgah.core.api.AuditTrail;
+import org.bashgah.core.api.BashgahException.NotFound;
+import org.bashgah.core.api.BashgahException.Rejected;
+import org.bashgah.core.api.Caller;
+import org.bashgah.core.api.Member;
+import org.bashgah.core.api.MemberService;
+import org.bashgah.core.api.OrganisationService;
+import org.bashgah.credit.internal.CreditDatabase;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Members' standing: the tallies purchases leave, upgrades after a purchase, reviews (downgrades), manual
+ * floors, and what a member's standing looks like. The rules are {@link TierRules}'.
+ *
+ * <p>Credit decides a member's tier under the lock of the member's standing row (so decisions about one
+ * member never interleave, on any node) and commits it there; only then does it publish the tier to core
+ * with {@link MemberService#setTier}, which posts {@code bashgah/member/TIER_CHANGED} for everyone else.
+ * Publishing reads the decided tier again right before it calls core, so of two racing publishers the
+ * later one writes the latest decision. Credit's standing is the authority for the members it has one
+ * for; the others hold the tier core gave them at joining.
+ */
+@Component(service = TierStandings.class)
+public class TierStandings {
+    static final String ACTOR = "system:tiers";
+    private static final Logger LOG = LoggerFactory.getLogger(TierStandings.class);
+    private static final int REVIEW_PAGE = 200;
+
+    private final CreditDatabase db;
+    private final TierSchemes schemes;
+    private final MemberService members;
+    private final OrganisationService organisations;
+    private final AuditTrail audit;
+
+    @Activate
+    public TierStandings(@Reference CreditDatabase db, @Reference TierSchemes schemes,
+                         @Reference MemberService members, @Reference OrganisationService organisations,
+                         @Reference AuditTrail audit) {
+        this.db = db;
+        this.schemes = schemes;
+        this.members = members;
+        this.organisations = organisations;
+        this.audit = audit;
+    }
+
+    /** A member's standing as the API shows it. */
+    public record MemberTier(String tier, String floor, long windowSum, String measure, String nextTier,
+                             Long toNextTier, Instant reviewAt) {
+    }
+
+    /** What a review did. */
+    public record ReviewRun(Instant asOf, int reviewed, int movedDown) {
+    }
+
+    /**
+     * Counts a posted purchase towards its member's tier, on the organisation's day of {@code at}.
+     *
+     * @return false when the purchase was counted before (a redelivered event)
+     */
+    public boolean count(String organisationId, String memberId, String purchaseId, long points, long spend,
+                         Instant at) {
+        LocalDate day = dayOf(organisationId, at);
+        return db.inTransaction(em -> {
+            if (tally(em, organisationId, purchaseId).isPresent()) return false;
+            TierTallyEntity t = new TierTallyEntity();
+            t.organisationId = organisationId;
+            t.memberId = memberId;
+            t.purchaseId = purchaseId;
+            t.day = day;
+            t.points = Math.max(0, points);
+            t.spend = Math.max(0, spend);
+            t.refunded = 0;
+            t.countedAt = at.truncatedTo(ChronoUnit.MILLIS);
+            // a racing delivery of the same purchase breaks the unique key; the retry then sees this row
+            em.persist(t);
+            return true;
+        });
+    }
+
+    /**
+     * Takes a refund off the purchase's spend, on the day the purchase counted, never below zero. A
+     * purchase counted before tiers existed (no tally) is left alone.
+     */
+    public void refund(String organisationId, String purchaseId, long amount) {
+        if (amount <= 0) return;
+        db.inTransaction(em -> {
+            em.createQuery("select t from TierTallyEntity t where t.organisationId = :o and t.purchaseId = :p",
+                    TierTallyEntity.class).setParameter("o", organisationId).setParameter("p", purchaseId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .ifPresent(t -> t.refunded = Math.min(t.spend, t.refunded + amount));
+            return null;
+        });
+    }
+
+    /** Upgrade at once: after a counted purchase, moves the member up if the window now earns more. */
+    public void afterPurchase(String organisationId, String memberId, Instant now) {
+        TierScheme scheme = schemes.current(organisationId);
+        Optional<Member> member = members.find(organisationId, memberId);
+        if (member.isEmpty()) return;
+        LocalDate day = dayOf(organisationId, now);
+        Instant moment = now.truncatedTo(ChronoUnit.MILLIS);
+        boolean moved = db.inTransaction(em -> {
+            TierStandingEntity s = lockStanding(em, organisationId, memberId);
+            String current = s != null ? s.tier : member.get().tier();
+            long sum = windowSum(em, organisationId, memberId, scheme, day);
+            Optional<String> up = TierRules.upgradeTo(scheme, current, sum);
+            if (up.isPresent()) {
+                if (s == null) s = newStanding(em, organisationId, memberId);
+                s.tier = up.get();
+                reached(s, moment, scheme);
+                return true;
+            }
+            if (s != null && TierRules.qualifiesFor(scheme, current, sum)) reached(s, moment, scheme);
+            return false;
+        });
+        if (moved) publish(organisationId, memberId, ACTOR);
+    }
+
+    /**
+     * Downgrade at the review date: every member of the organisation whose review date is at or before
+     * {@code asOf} takes what the window ending {@code asOf} earns, never below their floor, and gets the
+     * next review date. Each member is decided in a transaction of its own under the standing's lock, and
+     * only if still due, so two nodes running it at once review each member once.
+     */
+    public ReviewRun review(String organisationId, Instant asOf) {
+        TierScheme scheme = schemes.current(organisationId);
+        LocalDate day = dayOf(organisationId, asOf);
+        Instant moment = asOf.truncatedTo(ChronoUnit.MILLIS);
+        int reviewed = 0;
+        int movedDown = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Long> due = db.read(em -> em.createQuery("select s.id from TierStandingEntity s"
+                        + " where s.organisationId = :o and s.reviewAt <= :asOf and s.id > :after order by s.id",
+                    Long.class).setParameter("o", organisationId).setParameter("asOf", asOf).setParameter("after", from)
+                .setMaxResults(REVIEW_PAGE).getResultList());
+            if (due.isEmpty()) break;
+            for (Long id : due) {
+                String[] change = db.inTransaction(em -> {
+                    TierStandingEntity s = em.find(TierStandingEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+                    if (s == null || s.reviewAt.isAfter(asOf)) return null;
+                    String before = s.tier;
+                    long sum = windowSum(em, organisationId, s.memberId, scheme, day);
+                    String target = TierRules.atReview(scheme, s.floor, sum);
+                    s.tier = target;
+                    if (!target.equals(before)) s.reachedAt = moment;
+                    s.reviewAt = TierRules.reviewAt(moment, scheme.windowDays());
+                    s.changedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                    s.changedBy = ACTOR;
+                    return new String[] {s.memberId, before, target};
+                });
+                if (change == null) continue;
+                reviewed++;
+                if (TierRules.isDown(scheme, change[1], change[2])) movedDown++;
+                if (!change[1].equals(change[2])) publish(organisationId, change[0], ACTOR);
+            }
+            after = due.get(due.size() - 1);
+        }
+        if (reviewed > 0) {
+            LOG.info("Tier review of organisation {} as of {}: {} members reviewed, {} moved down", organisationId,
+                asOf, reviewed, movedDown);
+        }
+        return new ReviewRun(asOf, reviewed, movedDown);
+    }
+
+    /** The member's standing now. */
+    public MemberTier view(String organisationId, String memberId) {
+        Member member = members.find(organisationId, memberId).orElseThrow(() -> new NotFound("no member " + memberId));
+        TierScheme scheme = schemes.current(organisationId);
+        LocalDate day = dayOf(organisationId, Instant.now());
+        return db.read(em -> {
+            TierStandingEntity s = standing(em, organisationId, memberId);
+            long sum = windowSum(em, organisationId, memberId, scheme, day);
+            Optional<Tier> next = TierRules.nextTier(scheme, member.tier(), sum);
+            return new MemberTier(member.tier(), s == null ? null : s.floor, sum, scheme.measure(),
+                next.map(Tier::code).orElse(null), next.map(t -> TierRules.toReach(t, sum)).orElse(null),
+                s == null ? null : s.reviewAt);
+        });
+    }
+
+    /**
+     * Sets the member's manual floor (a tier of the scheme), lifting the member to it at once if below;
+     * audited as {@code credit.tier.floor}.
+     */
+    public MemberTier setFloor(Caller caller, String memberId, String floor, String note) {
+        String org = caller.organisationId();
+        Member member = members.find(org, memberId).orElseThrow(() -> new NotFound("no member " + memberId));
+        TierScheme scheme = schemes.current(org);
+        if (scheme.rankOf(floor) < 0) {
+            throw new Rejected("tier", "is not a tier of the scheme: " + String.join(", ", scheme.codes()));
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        db.inTransaction(em -> {
+            TierStandingEntity s = lockStanding(em, org, memberId);
+            String current = s != null ? s.tier : member.tier();
+            if (s == null) {
+                s = newStanding(em, org, memberId);
+                s.tier = current;
+                reached(s, now, scheme);
+            }
+            String lifted = TierRules.withFloor(scheme, current, floor);
+            if (!lifted.equals(current)) {
+                s.tier = lifted;
+                reached(s, now, scheme);
+            }
+            s.floor = floor;
+            s.changedAt = now;
+            s.changedBy = caller.actor();
+            return null;
+        });
+        publish(org, memberId, caller.actor());
+        audit.record(caller, "credit.tier.floor", memberId, floor + (note == null ? "" : ": " + note));
+        return view(org, memberId);
+    }
+
+    /**
+     * Removes the member's manual floor; the tier stays until the review date. Audited as
+     * {@code credit.tier.floor.remove}.
+     */
+    public void removeFloor(Caller caller, String memberId) {
+        String org = caller.organisationId();
+        if (members.find(org, memberId).isEmpty()) throw new NotFound("no member " + memberId);
+        db.inTransaction(em -> {
+            TierStandingEntity s = lockStanding(em, org, memberId);
+            if (s == null || s.floor == null) throw new NotFound("member " + memberId + " has no manual tier");
+            s.floor = null;
+            s.changedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            s.changedBy = caller.actor();
+            return null;
+        });
+        audit.record(caller, "credit.tier.floor.remove", memberId, "the tier follows the window again");
+    }
+
+    /** Makes core's member record show the tier credit decided, if it does not already. */
+    private void publish(String organisationId, String memberId, String actor) {
+        try {
+            String decided = db.read(em -> Optional.ofNullable(standing(em, organisationId, memberId))
+                .map(s -> s.tier).orElse(null));
+            Optional<Member> member = members.find(organisationId, memberId);
+            if (decided != null && member.isPresent() && !decided.equals(member.get().tier())) {
+                members.setTier(organisationId, memberId, decided, actor);
+            }
+        } catch (RuntimeException e) {
+            // the standing keeps the decision; the next purchase, review or floor publishes it again
+            LOG.warn("Could not publish the tier of member {}: {}", memberId, e.toString());
+        }
+    }
+
+    private static void reached(TierStandingEntity s, Instant at, TierScheme scheme) {
+        s.reachedAt = at;
+        s.reviewAt = TierRules.reviewAt(at, scheme.windowDays());
+        s.changedAt = at;
+        s.changedBy = ACTOR;
+    }
+
+    private static TierStandingEntity newStanding(EntityManager em, String organisationId, String memberId) {
+        TierStandingEntity s = new TierStandingEntity();
+        s.organisationId = organisationId;
+        s.memberId = memberId;
+        // a racing first decision about the same member breaks the unique key; the retry then locks this row
+        em.persist(s);
+        return s;
+    }
+
+    /** The member's window sum for the scheme's measure, the window ending on {@code day}. */
+    static long windowSum(EntityManager em, String organisationId, String memberId, TierScheme scheme, LocalDate day) {
+        String measure = TierScheme.SPEND.equals(scheme.measure()) ? "t.spend - t.refunded" : "t.points";
+        Long sum = em.createQuery("select sum(" + measure + ") from TierTallyEntity t where t.organisationId = :o"
+                + " and t.memberId = :m and t.day > :from and t.day <= :to", Long.class)
+            .setParameter("o", organisationId).setParameter("m", memberId)
+            .setParameter("from", TierRules.dayBeforeWindow(day, scheme.windowDays())).setParameter("to", day)
+            .getSingleResult();
+        return sum == null ? 0 : sum;
+    }
+
+    private static Optional<TierTallyEntity> tally(EntityManager em, String organisationId, String purchaseId) {
+        return em.createQuery("select t from TierTallyEntity t where t.organisationId = :o and t.purchaseId = :p",
+                TierTallyEntity.class).setParameter("o", organisationId).setParameter("p", purchaseId)
+            .getResultStream().findFirst();
+    }
+
+    private static TierStandingEntity standing(EntityManager em, String organisationId, String memberId) {
+        return em.createQuery("select s from TierStandingEntity s where s.organisationId = :o and s.memberId = :m",
+                TierStandingEntity.class).setParameter("o", organisationId).setParameter("m", memberId)
+            .getResultStream().findFirst().orElse(null);
+    }
+
+    private static TierStandingEntity lockStanding(EntityManager em, String organisationId, String memberId) {
+        return em.createQuery("select s from TierStandingEntity s where s.organisationId = :o and s.memberId = :m",
+                TierStandingEntity.class).setParameter("o", organisationId).setParameter("m", memberId)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
+    }
+
+    /** The organisation's date of a moment: tallies and windows are counted in its days. */
+    LocalDate dayOf(String organisationId, Instant at) {
+        ZoneId zone = organisations.find(organisationId).map(o -> {
+            try {
+                return ZoneId.of(o.timeZone());
+            } catch (DateTimeException | NullPointerException e) {
+                return ZoneOffset.UTC;
+            }
+        }).orElse(ZoneOffset.UTC);
+        return at.atZone(zone).toLocalDate();
+    }
+}
