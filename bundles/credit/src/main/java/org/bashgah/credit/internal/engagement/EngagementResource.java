@@ -74,7 +74,7 @@ public class EngagementResource {
         if (members.find(caller.organisationId(), memberId).isEmpty()) throw new NotFound("no member " + memberId);
         CreditPolicy policy = policies.effective(caller.organisationId(), branch);
         long points = "REVIEW".equals(engagement.kind()) ? policy.reviewPoints() : policy.socialPoints();
-        String key = "engagement:" + engagement.kind() + ":" + memberId + ":" + engagement.ref();
+        String key = Keys.of("engagement", engagement.kind(), memberId, engagement.ref());
         List<LedgerEntry> before = ledger.entries(caller.organisationId(), memberId, 0, 1);
         List<LedgerEntry> entries;
         try {

@@ -56,7 +56,8 @@ public class MemberEvents implements EventHandler {
                     policies.effective(org, branch).signupPoints(), "signup", "welcome");
                 case Events.PURCHASE_POSTED -> payReferral(org, memberId, branch,
                     ((Number) event.getProperty(Events.VISITS)).longValue());
-                case Events.SURVEY_COMPLETED -> pay(org, memberId, "survey:" + event.getProperty(Events.REF),
+                case Events.SURVEY_COMPLETED -> pay(org, memberId,
+                    Keys.of("survey", String.valueOf(event.getProperty(Events.REF))),
                     policies.effective(org, branch).surveyPoints(), "survey", "survey completed");
                 default -> { }
             }

@@ -114,7 +114,7 @@ public class TierStandings {
         if (member.isEmpty()) return;
         LocalDate day = dayOf(organisationId, now);
         Instant moment = now.truncatedTo(ChronoUnit.MILLIS);
-        boolean moved = db.inTransaction(em -> {
+        String decided = db.inTransaction(em -> {
             TierStandingEntity s = lockStanding(em, organisationId, memberId);
             String current = s != null ? s.tier : member.get().tier();
             long sum = windowSum(em, organisationId, memberId, scheme, day);
@@ -123,12 +123,13 @@ public class TierStandings {
                 if (s == null) s = newStanding(em, organisationId, memberId);
                 s.tier = up.get();
                 reached(s, moment, scheme);
-                return true;
+            } else if (s != null && TierRules.qualifiesFor(scheme, current, sum)) {
+                reached(s, moment, scheme);
             }
-            if (s != null && TierRules.qualifiesFor(scheme, current, sum)) reached(s, moment, scheme);
-            return false;
+            return s == null ? null : s.tier;
         });
-        if (moved) publish(organisationId, memberId, ACTOR);
+        // also repairs a publication that failed earlier
+        if (decided != null && !decided.equals(member.get().tier())) publish(organisationId, memberId, ACTOR);
     }
 
     /**
@@ -152,7 +153,7 @@ public class TierStandings {
                 .setMaxResults(REVIEW_PAGE).getResultList());
             if (due.isEmpty()) break;
             for (Long id : due) {
-                String[] change = db.inTransaction(em -> {
+                Reviewed change = db.inTransaction(em -> {
                     TierStandingEntity s = em.find(TierStandingEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
                     if (s == null || s.reviewAt.isAfter(asOf)) return null;
                     String before = s.tier;
@@ -163,12 +164,12 @@ public class TierStandings {
                     s.reviewAt = TierRules.reviewAt(moment, scheme.windowDays());
                     s.changedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
                     s.changedBy = ACTOR;
-                    return new String[] {s.memberId, before, target};
+                    return new Reviewed(s.memberId, before, target);
                 });
                 if (change == null) continue;
                 reviewed++;
-                if (TierRules.isDown(scheme, change[1], change[2])) movedDown++;
-                if (!change[1].equals(change[2])) publish(organisationId, change[0], ACTOR);
+                if (TierRules.isDown(scheme, change.before(), change.after())) movedDown++;
+                if (!change.before().equals(change.after())) publish(organisationId, change.memberId(), ACTOR);
             }
             after = due.get(due.size() - 1);
         }
@@ -177,6 +178,9 @@ public class TierStandings {
                 asOf, reviewed, movedDown);
         }
         return new ReviewRun(asOf, reviewed, movedDown);
+    }
+
+    private record Reviewed(String memberId, String before, String after) {
     }
 
     /** The member's standing now. */
@@ -257,7 +261,7 @@ public class TierStandings {
                 members.setTier(organisationId, memberId, decided, actor);
             }
         } catch (RuntimeException e) {
-            // the standing keeps the decision; the next purchase, review or floor publishes it again
+            // the standing keeps the decision; the member's next counted purchase publishes it again
             LOG.warn("Could not publish the tier of member {}: {}", memberId, e.toString());
         }
     }
@@ -281,12 +285,13 @@ public class TierStandings {
     /** The member's window sum for the scheme's measure, the window ending on {@code day}. */
     static long windowSum(EntityManager em, String organisationId, String memberId, TierScheme scheme, LocalDate day) {
         String measure = TierScheme.SPEND.equals(scheme.measure()) ? "t.spend - t.refunded" : "t.points";
-        Long sum = em.createQuery("select sum(" + measure + ") from TierTallyEntity t where t.organisationId = :o"
-                + " and t.memberId = :m and t.day > :from and t.day <= :to", Long.class)
+        // untyped: SUM of BIGINT is BIGINT on Derby but NUMERIC on PostgreSQL
+        Object sum = em.createQuery("select sum(" + measure + ") from TierTallyEntity t where t.organisationId = :o"
+                + " and t.memberId = :m and t.day > :from and t.day <= :to")
             .setParameter("o", organisationId).setParameter("m", memberId)
             .setParameter("from", TierRules.dayBeforeWindow(day, scheme.windowDays())).setParameter("to", day)
             .getSingleResult();
-        return sum == null ? 0 : sum;
+        return sum == null ? 0 : ((Number) sum).longValue();
     }
 
     private static Optional<TierTallyEntity> tally(EntityManager em, String organisationId, String purchaseId) {
