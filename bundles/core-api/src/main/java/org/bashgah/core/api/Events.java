@@ -9,7 +9,7 @@ public final class Events {
     public static final String MEMBER_JOINED = "bashgah/member/JOINED";
     /**
      * A purchase was posted; also {@link #PURCHASE}, {@link #BRANCH}, {@link #AMOUNT}, {@link #VISITS} (the
-     * member's visits including this one) and {@link #EARNED_POINTS}.
+     * member's visits including this one), {@link #EARNED_POINTS} and {@link #AT} (when it was made).
      */
     public static final String PURCHASE_POSTED = "bashgah/purchase/POSTED";
     /** (Part of) a purchase was refunded; also {@link #PURCHASE}, {@link #BRANCH}, {@link #AMOUNT}. */
@@ -31,6 +31,8 @@ public final class Events {
     public static final String AMOUNT = "amount";
     public static final String VISITS = "visits";
     public static final String EARNED_POINTS = "earnedPoints";
+    /** When a purchase was made: an ISO-8601 instant (text), which may be before it was posted. */
+    public static final String AT = "at";
     public static final String REFERRER = "referrer";
     public static final String TIER = "tier";
     public static final String PREVIOUS_TIER = "previousTier";

@@ -187,7 +187,7 @@ public class Purchases {
             Idempotency.remember(em, org, request.idempotencyKey(), POST, fingerprint, purchaseId, response);
             event.putAll(Map.of(Events.ORGANISATION, org, Events.MEMBER, member.id, Events.PURCHASE, purchaseId,
                 Events.BRANCH, branch.code, Events.AMOUNT, amount, Events.VISITS, member.visits,
-                Events.EARNED_POINTS, earned[2]));
+                Events.EARNED_POINTS, earned[2], Events.AT, at.toString()));
             return new Outcome(response, true);
         });
         if (outcome.created()) events.post(Events.PURCHASE_POSTED, event);

@@ -38,10 +38,12 @@ public class TierEvents implements EventHandler {
         try {
             switch (event.getTopic()) {
                 case Events.PURCHASE_POSTED -> {
-                    Instant now = Instant.now();
+                    // counted on the day it was made (a till may post offline purchases later)
+                    Object at = event.getProperty(Events.AT);
+                    Instant made = at == null ? Instant.now() : Instant.parse(at.toString());
                     if (standings.count(org, memberId, purchaseId, number(event, Events.EARNED_POINTS),
-                            number(event, Events.AMOUNT), now)) {
-                        standings.afterPurchase(org, memberId, now);
+                            number(event, Events.AMOUNT), made)) {
+                        standings.afterPurchase(org, memberId, Instant.now());
                     }
                 }
                 case Events.PURCHASE_REFUNDED -> standings.refund(org, purchaseId, number(event, Events.AMOUNT));
