@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.bashgah.core.api.Events;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -17,11 +20,16 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
 /** bashgah-credit over HTTP: the earning policy, branch and shared credit, the cap, expiry, points for acts. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class CreditIT extends BashgahTestSupport {
+
+    @Inject
+    protected EventAdmin eventAdmin;
 
     /** Boots without bashgah-credit, so the tests install and remove it as an IT team would. */
     @Override
@@ -159,6 +167,22 @@ public class CreditIT extends BashgahTestSupport {
             json("kind", "REVIEW", "ref", "r-3")));
         // the referral was paid once, for the first purchase only
         awaitPoints(referrer, 600 + 50 + 20);
+    }
+
+    @Test
+    public void aCompletedSurveyPaysItsPointsOnceHoweverOftenTheEventArrives() {
+        setPolicy(json("surveyPoints", 30, "signupPoints", 0));
+        String branch = branch("survey-1");
+        String phone = newPhone();
+        String id = member(phone, branch);
+        String organisation = expect(200, get("/api/v1/organisations", admin())).body().get(0).path("id").asText();
+        // what bashgah-surveys posts when an operator records a completed happy call
+        Map<String, Object> properties = Map.of(Events.ORGANISATION, organisation, Events.MEMBER, id,
+            Events.BRANCH, branch, Events.REF, "answer-" + phone);
+        for (int i = 0; i < 3; i++) eventAdmin.postEvent(new Event(Events.SURVEY_COMPLETED, properties));
+        awaitPoints(id, 30);
+        eventAdmin.sendEvent(new Event(Events.SURVEY_COMPLETED, properties));
+        assertEquals(30, points(id));
     }
 
     @Test
