@@ -47,6 +47,7 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
         .addModule(new JavaTimeModule())
+        .addModule(TextOnlyTimes.MODULE)
         .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -84,7 +85,9 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         try {
-            return MAPPER.readerFor(MAPPER.constructType(genericType)).readValue(new Limited(body));
+            Object value = MAPPER.readerFor(MAPPER.constructType(genericType)).readValue(new Limited(body));
+            if (value == null) throw ProblemException.invalid("body", "must be a JSON object, not null");
+            return value;
         } catch (TooLarge e) {
             throw new ProblemException(Problem.of(413, "too-large", "Request body too large",
                 "the body is larger than " + MAX_BODY_BYTES + " bytes", null));
@@ -150,6 +153,38 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
         if (target == boolean.class || target == Boolean.class) return "true or false";
         if (java.util.Collection.class.isAssignableFrom(target)) return "a list";
         return "an object";
+    }
+
+    /**
+     * Dates and times only as ISO-8601 text: Jackson's own reading would take {@code "asOf": 12345} as
+     * seconds since 1970, which is never what a till meant.
+     */
+    private static final class TextOnlyTimes<T> extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<T> {
+        private static final long serialVersionUID = 1L;
+        static final com.fasterxml.jackson.databind.module.SimpleModule MODULE =
+            new com.fasterxml.jackson.databind.module.SimpleModule("bashgah-text-only-times")
+                .addDeserializer(java.time.OffsetDateTime.class, new TextOnlyTimes<>(java.time.OffsetDateTime.class,
+                    com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.OFFSET_DATE_TIME))
+                .addDeserializer(java.time.Instant.class, new TextOnlyTimes<>(java.time.Instant.class,
+                    com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.INSTANT))
+                .addDeserializer(java.time.LocalDate.class, new TextOnlyTimes<>(java.time.LocalDate.class,
+                    com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer.INSTANCE));
+
+        private final com.fasterxml.jackson.databind.JsonDeserializer<? extends T> text;
+
+        private TextOnlyTimes(Class<T> type, com.fasterxml.jackson.databind.JsonDeserializer<? extends T> text) {
+            super(type);
+            this.text = text;
+        }
+
+        @Override
+        public T deserialize(com.fasterxml.jackson.core.JsonParser p,
+                             com.fasterxml.jackson.databind.DeserializationContext context) throws IOException {
+            if (!p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return (T) context.handleUnexpectedToken(handledType(), p);
+            }
+            return text.deserialize(p, context);
+        }
     }
 
     /** Thrown when a body passes {@link #MAX_BODY_BYTES}. */

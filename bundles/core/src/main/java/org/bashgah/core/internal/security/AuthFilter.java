@@ -19,7 +19,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 /**
  * Every request under {@code /api/} except logging in and the OpenAPI document must carry
  * {@code Authorization: Bearer <token or API key>}; without a valid one it is answered 401 before any
- * resource runs. Bodies declared larger than the JSON limit are refused here, unread.
+ * resource runs. Bodies declared larger than the JSON limit, and bodies that are not JSON, are refused here,
+ * unread.
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
@@ -41,6 +42,12 @@ public class AuthFilter implements ContainerRequestFilter {
         if (request.getLength() > JsonProvider.MAX_BODY_BYTES) {
             request.abortWith(refuse(413, "too-large", "Request body too large",
                 "the body is larger than " + JsonProvider.MAX_BODY_BYTES + " bytes"));
+            return;
+        }
+        if (request.hasEntity() && (request.getMediaType() == null || !request.getMediaType().getSubtype().endsWith("json"))) {
+            // refused here, before JAX-RS looks for a reader and logs the miss as an error
+            request.abortWith(refuse(415, "unsupported-media-type", "Unsupported Media Type",
+                "the body must be JSON, sent with Content-Type: application/json"));
             return;
         }
         if (path.equals("api/openapi.json") || (path.equals("api/v1/auth/token") && "POST".equals(request.getMethod()))) {

@@ -106,6 +106,17 @@ class JsonProviderTest {
     }
 
     @Test
+    void aTimeWrittenAsANumberIsRefusedNotTakenAsSecondsSince1970() {
+        refusalOf("{\"at\": 12345}", "at");
+        refusalOf("{\"at\": 1.5}", "at");
+    }
+
+    @Test
+    void aBodyOfNullIsRefused() {
+        assertEquals("must be a JSON object, not null", refusalOf("null", "body"));
+    }
+
+    @Test
     void anEmptyBodyIsRefused() {
         assertEquals("the request body is empty", refusalOf("", "body"));
         assertEquals("the request body is empty", refusalOf("  \n", "body"));

@@ -12,6 +12,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.bashgah.core.api.Account;
 import org.bashgah.core.api.BashgahException.NotFound;
+import org.bashgah.core.api.BranchService;
 import org.bashgah.core.api.Caller;
 import org.bashgah.core.api.EntryKind;
 import org.bashgah.core.api.LedgerEntry;
@@ -42,13 +43,15 @@ public class EngagementResource {
     private final MemberService members;
     private final LedgerService ledger;
     private final Policies policies;
+    private final BranchService branches;
 
     @Activate
     public EngagementResource(@Reference MemberService members, @Reference LedgerService ledger,
-                              @Reference Policies policies) {
+                              @Reference Policies policies, @Reference BranchService branches) {
         this.members = members;
         this.ledger = ledger;
         this.policies = policies;
+        this.branches = branches;
     }
 
     /** The body: what the member did ({@code REVIEW} or {@code SOCIAL}) and a reference to it, e.g. the review's id. */
@@ -67,10 +70,17 @@ public class EngagementResource {
         new Validation().require("kind", engagement.kind())
             .check(engagement.kind() == null || List.of("REVIEW", "SOCIAL").contains(engagement.kind()), "kind",
                 "must be REVIEW or SOCIAL")
-            .require("ref", engagement.ref()).text("ref", engagement.ref(), 80)
+            .require("ref", engagement.ref())
+            .check(engagement.ref() == null || engagement.ref().matches("[\\p{L}\\p{N}._:/#-]{1,80}"), "ref",
+                "must be 1-80 letters, digits or . _ : / # -")
             .code("branch", engagement.branch()).throwIfInvalid();
         String branch = engagement.branch() == null ? caller.branch() : engagement.branch();
-        if (branch != null) caller.requireBranch(branch);
+        if (branch != null) {
+            caller.requireBranch(branch);
+            if (branches.find(caller.organisationId(), branch).isEmpty()) {
+                throw new org.bashgah.core.api.BashgahException.Rejected("branch", "no branch " + branch);
+            }
+        }
         if (members.find(caller.organisationId(), memberId).isEmpty()) throw new NotFound("no member " + memberId);
         CreditPolicy policy = policies.effective(caller.organisationId(), branch);
         long points = "REVIEW".equals(engagement.kind()) ? policy.reviewPoints() : policy.socialPoints();

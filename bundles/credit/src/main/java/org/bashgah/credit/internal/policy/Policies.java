@@ -80,9 +80,11 @@ public class Policies implements CreditPolicies {
 
     /** Every version of the chain's and the branches' policies, newest first. */
     public List<CreditPolicy> history(String organisationId, int limit) {
+        // a bound parameter: Derby refuses the literal false ("BOOLEAN and INTEGER")
         return db.read(em -> em.createQuery("select p from PolicyEntity p where p.organisationId = :o"
-                + " and p.removed = false order by p.id desc", PolicyEntity.class)
-            .setParameter("o", organisationId).setMaxResults(limit).getResultList()
+                + " and p.removed = :removed order by p.id desc", PolicyEntity.class)
+            .setParameter("o", organisationId).setParameter("removed", Boolean.FALSE)
+            .setMaxResults(limit).getResultList()
             .stream().map(PolicyEntity::toApi).toList());
     }
 
