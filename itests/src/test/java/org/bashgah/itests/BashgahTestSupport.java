@@ -112,6 +112,9 @@ public abstract class BashgahTestSupport {
             editConfigurationFilePut(cfg, "dataSourceName", "bashgah"),
             editConfigurationFilePut(cfg, "osgi.jndi.service.name", "bashgah"),
             editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
+            editConfigurationFilePut(cfg, "pool", "hikari"),
+            editConfigurationFilePut(cfg, "xa", "false"),
+            editConfigurationFilePut(cfg, "hikari.maximumPoolSize", "20"),
             editConfigurationFilePut(cfg, "url", server + database),
             editConfigurationFilePut(cfg, "user", user),
             editConfigurationFilePut(cfg, "password", password));

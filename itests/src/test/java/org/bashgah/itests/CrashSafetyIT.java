@@ -399,6 +399,9 @@ public class CrashSafetyIT {
         setProperty(cfg, "dataSourceName", "bashgah");
         setProperty(cfg, "osgi.jndi.service.name", "bashgah");
         setProperty(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver");
+        setProperty(cfg, "pool", "hikari");
+        setProperty(cfg, "xa", "false");
+        setProperty(cfg, "hikari.maximumPoolSize", "20");
         setProperty(cfg, "url", postgres + database);
         setProperty(cfg, "user", user);
         setProperty(cfg, "password", password);
