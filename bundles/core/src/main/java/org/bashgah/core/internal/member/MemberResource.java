@@ -129,7 +129,10 @@ public class MemberResource {
     public List<ExpiringLine> expiring(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = Callers.of(security);
         return db.read(em -> Ledger.expiringLots(em, requireIn(em, caller, id).id).stream()
-            .filter(l -> !l.account.startsWith("BRANCH_CREDIT:") || caller.mayUseBranch(l.account.substring(14)))
+            .filter(l -> {
+                org.bashgah.core.api.Account account = org.bashgah.core.api.Account.parse(l.account);
+                return !account.isBranchCredit() || caller.mayUseBranch(account.qualifier());
+            })
             .map(l -> new ExpiringLine(l.account, l.remaining, l.expiresAt)).toList());
     }
 
