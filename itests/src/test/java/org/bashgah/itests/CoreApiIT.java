@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import javax.inject.Inject;
 import org.bashgah.core.api.Account;
 import org.bashgah.core.api.EntryKind;
+import org.bashgah.core.api.JobClaims;
 import org.bashgah.core.api.LedgerService;
 import org.bashgah.core.api.MemberService;
 import org.bashgah.core.api.OrganisationService;
@@ -51,6 +52,9 @@ public class CoreApiIT extends BashgahTestSupport {
 
     @Inject
     protected OrganisationService organisations;
+
+    @Inject
+    protected JobClaims jobClaims;
 
     private String mainOrganisation() {
         return organisations.list().stream().filter(o -> o.code().equals("main")).findFirst().orElseThrow().id();
@@ -229,6 +233,23 @@ public class CoreApiIT extends BashgahTestSupport {
         assertEquals(4, members.stats(mainOrganisation(), id).visits());
         String verify = shell("bashgah:ledger-verify");
         assertTrue(verify, verify.contains("0 problems"));
+    }
+
+    @Test
+    public void aDailyJobIsClaimedByExactlyOneOfManyRacingNodes() throws Exception {
+        String period = "2026-11-23-" + newPhone();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> nodes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) nodes.add(() -> jobClaims.claim("itest.daily", period));
+            List<Boolean> won = new ArrayList<>();
+            for (Future<Boolean> f : pool.invokeAll(nodes)) won.add(f.get());
+            assertEquals(won.toString(), 1, Collections.frequency(won, true));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertFalse(jobClaims.claim("itest.daily", period));
+        assertTrue(jobClaims.claim("itest.daily", period + "-next"));
     }
 
     @Test

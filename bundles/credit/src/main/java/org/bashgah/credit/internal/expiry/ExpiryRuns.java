@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.bashgah.core.api.JobClaims;
 import org.bashgah.core.api.LedgerService;
 import org.bashgah.core.api.Organisation;
 import org.bashgah.core.api.OrganisationService;
@@ -29,6 +30,7 @@ public class ExpiryRuns {
     private final LedgerService ledger;
     private final OrganisationService organisations;
     private final CreditSettings settings;
+    private final JobClaims claims;
     private final ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bashgah-credit-expiry");
         t.setDaemon(true);
@@ -37,10 +39,11 @@ public class ExpiryRuns {
 
     @Activate
     public ExpiryRuns(@Reference LedgerService ledger, @Reference OrganisationService organisations,
-                      @Reference CreditSettings settings) {
+                      @Reference CreditSettings settings, @Reference JobClaims claims) {
         this.ledger = ledger;
         this.organisations = organisations;
         this.settings = settings;
+        this.claims = claims;
         scheduleNext();
     }
 
@@ -69,6 +72,8 @@ public class ExpiryRuns {
     private void runDaily() {
         try {
             Instant now = Instant.now();
+            // one node of a cluster runs it: the one that claims today's run
+            if (!claims.claim("credit.expiry", java.time.LocalDate.now().toString())) return;
             for (Organisation org : organisations.list()) run(org.id(), now, "system:expiry");
         } catch (RuntimeException e) {
             LOG.warn("Daily expiry run failed; it runs again tomorrow: {}", e.toString());

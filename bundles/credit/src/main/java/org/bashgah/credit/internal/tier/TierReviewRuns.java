@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.bashgah.core.api.JobClaims;
 import org.bashgah.core.api.Organisation;
 import org.bashgah.core.api.OrganisationService;
 import org.osgi.service.component.annotations.Activate;
@@ -27,6 +28,7 @@ public class TierReviewRuns {
     private final TierStandings standings;
     private final OrganisationService organisations;
     private final TierReviewConfiguration config;
+    private final JobClaims claims;
     private final ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bashgah-credit-tier-review");
         t.setDaemon(true);
@@ -35,10 +37,11 @@ public class TierReviewRuns {
 
     @Activate
     public TierReviewRuns(@Reference TierStandings standings, @Reference OrganisationService organisations,
-                          TierReviewConfiguration config) {
+                          TierReviewConfiguration config, @Reference JobClaims claims) {
         this.standings = standings;
         this.organisations = organisations;
         this.config = config;
+        this.claims = claims;
         scheduleNext();
     }
 
@@ -63,6 +66,8 @@ public class TierReviewRuns {
     private void runDaily() {
         try {
             Instant now = Instant.now();
+            // one node of a cluster runs it: the one that claims today's review
+            if (!claims.claim("credit.tier-review", java.time.LocalDate.now().toString())) return;
             for (Organisation org : organisations.list()) {
                 try {
                     run(org.id(), now);
