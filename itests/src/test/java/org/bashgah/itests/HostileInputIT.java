@@ -1,5 +1,6 @@
 package org.bashgah.itests;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -289,27 +290,14 @@ public class HostileInputIT extends BashgahTestSupport {
      * resources register (a "No service was found" 404 in between), so this waits until the document lists the
      * credit operations and three logins in a row succeed.
      */
-    private String settled() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        int good = 0;
-        while (good < 3) {
-            if (System.nanoTime() > deadline) fail("the server did not settle in 120 s");
-            try {
-                Reply doc = send("GET", "/api/openapi.json", null, null, null);
-                boolean ready = doc.status() == 200 && doc.body().contains("/api/v1/credit/tiers")
-                    && doc.body().contains("/api/v1/credit/rewards");
-                if (ready) {
-                    resetAdminToken();
-                    admin();
-                    good++;
-                } else {
-                    good = 0;
-                }
-            } catch (AssertionError | RuntimeException e) {
-                good = 0;
-            }
-            Thread.sleep(1000);
-        }
+    private String settled() {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            Reply doc = send("GET", "/api/openapi.json", null, null, null);
+            return doc.status() == 200 && doc.body().contains("/api/v1/credit/tiers")
+                && doc.body().contains("/api/v1/credit/rewards");
+        });
+        // admin() waits for three good logins in a row
+        resetAdminToken();
         return admin();
     }
 
