@@ -24,7 +24,7 @@ public class BranchList implements Action {
 
     @Override
     public Object execute() {
-        Organisation org = Organisations.pick(organisations, organisation);
+        Organisation org = organisations.byCodeOrFirst(organisation);
         ShellTable table = new ShellTable();
         table.column("Code");
         table.column("Name");

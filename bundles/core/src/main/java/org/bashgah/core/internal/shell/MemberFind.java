@@ -32,7 +32,7 @@ public class MemberFind implements Action {
 
     @Override
     public Object execute() {
-        Organisation org = Organisations.pick(organisations, organisation);
+        Organisation org = organisations.byCodeOrFirst(organisation);
         Member m = members.findByPhone(org.id(), phone).orElse(null);
         if (m == null) {
             System.out.println("No member with phone " + phone + " in " + org.code());

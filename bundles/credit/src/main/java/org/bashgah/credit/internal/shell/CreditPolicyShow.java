@@ -26,7 +26,7 @@ public class CreditPolicyShow implements Action {
 
     @Override
     public Object execute() {
-        Organisation org = Organisations.pick(organisations, organisation);
+        Organisation org = organisations.byCodeOrFirst(organisation);
         CreditPolicy p = policies.effective(org.id(), branch);
         System.out.printf("Policy of %s%s (version %s, by %s at %s)%n", org.code(), branch == null ? "" : " at " + branch,
             p.version() == null ? "default" : p.version(), p.changedBy(), p.changedAt());

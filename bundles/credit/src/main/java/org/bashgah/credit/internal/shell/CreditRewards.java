@@ -23,7 +23,7 @@ public class CreditRewards implements Action {
 
     @Override
     public Object execute() {
-        Organisation org = Organisations.pick(organisations, organisation);
+        Organisation org = organisations.byCodeOrFirst(organisation);
         var catalogue = rewards.list(org.id());
         System.out.printf("Rewards of %s: %d%n", org.code(), catalogue.size());
         System.out.printf("%6s  %-30s %10s %10s  %-8s %s%n", "id", "name", "points", "stock", "active", "branches");

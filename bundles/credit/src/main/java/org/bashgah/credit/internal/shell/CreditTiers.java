@@ -25,7 +25,7 @@ public class CreditTiers implements Action {
 
     @Override
     public Object execute() {
-        Organisation org = Organisations.pick(organisations, organisation);
+        Organisation org = organisations.byCodeOrFirst(organisation);
         TierScheme s = schemes.current(org.id());
         System.out.printf("Tiers of %s (version %s, by %s at %s)%n", org.code(),
             s.version() == null ? "default" : s.version(), s.changedBy(), s.changedAt());
