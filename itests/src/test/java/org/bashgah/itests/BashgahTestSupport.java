@@ -47,7 +47,12 @@ import org.osgi.framework.BundleContext;
  * class), talks to it over HTTP as a point-of-sale system would, and runs shell commands.
  */
 public abstract class BashgahTestSupport {
-    protected static final String BASE = "http://127.0.0.1:18181";
+    /**
+     * Added to every port the tests give Karaf (HTTP 18181, SSH 18101, RMI 11099/44445), so two checkouts can run
+     * their Pax Exam tests at once: {@code mvn verify -Dbashgah.itest.portOffset=1000}.
+     */
+    private static final int PORT_OFFSET = Integer.getInteger("bashgah.itest.portOffset", 0);
+    protected static final String BASE = "http://127.0.0.1:" + (18181 + PORT_OFFSET);
     protected static final String ADMIN_PASSWORD = "itest-admin-password";
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -139,13 +144,19 @@ public abstract class BashgahTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                 System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
             // own ports, so the tests run beside a running server
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", "18181"),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", port(18181)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", port(18101)),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", port(11099)),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", port(44445)),
+            // the tests run inside that Karaf and build BASE from the same offset
+            systemProperty("bashgah.itest.portOffset").value(String.valueOf(PORT_OFFSET)),
             mavenBundle("org.hamcrest", "hamcrest", "2.2"),
             mavenBundle("org.awaitility", "awaitility", "4.3.0"),
         };
+    }
+
+    private static String port(int standard) {
+        return String.valueOf(standard + PORT_OFFSET);
     }
 
     /** An HTTP answer: status and parsed JSON body (null when empty). */

@@ -23,6 +23,25 @@ public final class Events {
      */
     public static final String SURVEY_COMPLETED = "bashgah/survey/COMPLETED";
 
+    /**
+     * A survey answer scored low enough to need the branch's attention (posted by the surveys capability);
+     * carries {@link #REF} (the answer's id), {@link #BRANCH} and {@link #SCORE}.
+     */
+    public static final String SURVEY_LOW_SCORE = "bashgah/survey/LOW_SCORE";
+
+    /**
+     * Another capability asks the offers capability to give a member a one-time offer (e.g. an apology after a
+     * low survey score); carries {@link #OFFER} (the offer's id) and {@link #REF}, so it is granted once per ref.
+     * Without bashgah-offers installed nobody listens and nothing happens.
+     */
+    public static final String OFFER_GRANT_REQUESTED = "bashgah/offer/GRANT_REQUESTED";
+
+    /**
+     * A member was given a one-time offer (by a targeting run or on request); also {@link #OFFER},
+     * {@link #DEADLINE} (an ISO-8601 instant, as text) and {@link #REF} (the targeting run or the request's ref).
+     */
+    public static final String OFFER_GRANTED = "bashgah/offer/GRANTED";
+
     public static final String ORGANISATION = "organisation";
     public static final String REF = "ref";
     public static final String MEMBER = "member";
@@ -36,6 +55,9 @@ public final class Events {
     public static final String REFERRER = "referrer";
     public static final String TIER = "tier";
     public static final String PREVIOUS_TIER = "previousTier";
+    public static final String SCORE = "score";
+    public static final String OFFER = "offer";
+    public static final String DEADLINE = "deadline";
 
     private Events() {
     }
