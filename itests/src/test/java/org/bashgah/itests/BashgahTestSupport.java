@@ -209,21 +209,23 @@ public abstract class BashgahTestSupport {
         return map;
     }
 
-    /** Waits until the REST API answers (resources register asynchronously) and returns an admin token. */
+    /** Waits until the server is ready (resources register asynchronously) and returns an admin token. */
     protected String admin() {
         if (adminToken == null) {
-            // three logins in a row: the JAX-RS whiteboard re-registers resources while bundles still start
-            int[] inARow = {0};
-            await().atMost(90, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-                .until(() -> {
-                    boolean ok = post("/api/v1/auth/token", null, json("user", "admin", "password", ADMIN_PASSWORD))
-                        .status() == 200;
-                    inARow[0] = ok ? inARow[0] + 1 : 0;
-                    return inARow[0] >= 3;
-                });
+            awaitHealthy();
             adminToken = login("admin", ADMIN_PASSWORD);
         }
         return adminToken;
+    }
+
+    /**
+     * Waits until {@code /api/health} answers UP: every installed capability's bundles, components and REST
+     * resources are up, so the JAX-RS whiteboard no longer re-publishes the API (a moment of 404) under a test.
+     * Call it again after installing or removing a feature.
+     */
+    protected static void awaitHealthy() {
+        await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+            .until(() -> get("/api/health", null).status() == 200);
     }
 
     /** Forgets the cached admin token (after a password reset ended its session). */

@@ -87,6 +87,7 @@ public class CoreLifecycleIT extends BashgahTestSupport {
 
         shell("feature:install -r bashgah-core");
         awaitStatus(200, "/api/v1/members/" + id, token);
+        awaitHealthy();
         assertEquals(1, expect(200, get("/api/v1/members/" + id + "/stats", token)).number("visits"));
         expect(200, post("/api/v1/purchases", token, json("idempotencyKey", "keep-" + phone, "member", phone,
             "branch", branch, "amount", 1000)));

@@ -42,6 +42,7 @@ public class CreditIT extends BashgahTestSupport {
         // -r: no bundle refresh, which would also refresh (and so break) this test's own probe bundle
         if (!features.isInstalled(features.getFeature("bashgah-credit"))) shell("feature:install -r bashgah-credit");
         awaitStatus(200, "/api/v1/credit/policy", admin());
+        awaitHealthy();
     }
 
     private Answer buy(String key, String phone, String branch, long amount, Object redeem) {
@@ -224,6 +225,7 @@ public class CreditIT extends BashgahTestSupport {
 
         shell("feature:uninstall -r bashgah-credit");
         awaitStatus(404, "/api/v1/credit/policy", admin());
+        awaitHealthy();
         await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250))
             .until(() -> buy("without-" + phone + System.nanoTime(), phone, branch, 100000, null)
                 .number("earned.sharedCredit") == 0);
@@ -233,6 +235,7 @@ public class CreditIT extends BashgahTestSupport {
 
         shell("feature:install -r bashgah-credit");
         awaitStatus(200, "/api/v1/credit/policy", admin());
+        awaitHealthy();
         assertEquals(10, expect(200, get("/api/v1/credit/policy", admin())).body().path("creditPercent").asLong());
         await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250))
             .until(() -> buy("again-" + phone + System.nanoTime(), phone, branch, 100000, null)

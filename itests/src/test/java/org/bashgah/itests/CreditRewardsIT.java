@@ -47,6 +47,7 @@ public class CreditRewardsIT extends BashgahTestSupport {
     @Before
     public void chainPolicy() {
         awaitStatus(200, "/api/v1/credit/rewards", admin());
+        awaitHealthy();
         // no signup points: they arrive by event, after the test has read the balance
         expect(200, call("PUT", "/api/v1/credit/policy", admin(), json("creditPercent", 10, "creditTo", "SHARED",
             "amountPerPoint", 1000, "pointValue", 100, "signupPoints", 0, "referralPoints", 0,

@@ -38,6 +38,7 @@ public class CreditTiersIT extends BashgahTestSupport {
     @Before
     public void salonPolicyAndTiers() {
         awaitStatus(200, "/api/v1/credit/tiers", admin());
+        awaitHealthy();
         expect(200, call("PUT", "/api/v1/credit/policy", admin(), json("creditPercent", 10, "creditTo", "SHARED",
             "amountPerPoint", 1000, "maxRedeemPercent", 50, "creditExpiryDays", 0)));
         expect(200, call("PUT", "/api/v1/credit/tiers", admin(), salonScheme()));

@@ -62,6 +62,8 @@ public class DistributionIT {
         RunningDistribution a = unpack("a", 18281, 18201, 11199, 44545);
         a.start(Map.of("BASHGAH_ADMIN_PASSWORD", FIRST_PASSWORD));
         String token = a.awaitLogin("admin", FIRST_PASSWORD);
+        Answer health = expect(200, a.get("/api/health", null));
+        assertEquals(health.raw(), "UP", health.text("status"));
         Answer wrong = a.login("admin", FIRST_PASSWORD + "-wrong");
         expect(401, wrong);
         assertTrue(wrong.raw(), wrong.contentType().startsWith("application/problem+json"));

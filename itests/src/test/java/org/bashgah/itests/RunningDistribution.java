@@ -144,11 +144,14 @@ final class RunningDistribution {
     }
 
     /**
-     * Polls the token endpoint until it answers 200 (the REST resources register after start), and returns that
-     * answer's token: asking again could meet the API redeploying (a moment of 404) just after it first answered.
+     * Waits until {@code /api/health} says UP (every installed capability's resources published: before that the
+     * API may redeploy, a moment of 404, as each capability starts), then polls the token endpoint until it
+     * answers 200, and returns that answer's token.
      */
     String awaitLogin(String user, String password) {
         try {
+            await("/api/health of " + home + " to answer UP").atMost(READY).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> get("/api/health", null).status() == 200);
             return await("a token for " + user).atMost(READY).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> login(user, password), answer -> answer.status() == 200).text("token");
         } catch (ConditionTimeoutException e) {

@@ -17,7 +17,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 /**
- * Every request under {@code /api/} except logging in and the OpenAPI document must carry
+ * Every request under {@code /api/} except logging in, the OpenAPI document and the health check must carry
  * {@code Authorization: Bearer <token or API key>}; without a valid one it is answered 401 before any
  * resource runs. Bodies declared larger than the JSON limit, and bodies that are not JSON, are refused here,
  * unread.
@@ -50,7 +50,7 @@ public class AuthFilter implements ContainerRequestFilter {
                 "the body must be JSON, sent with Content-Type: application/json"));
             return;
         }
-        if (path.equals("api/openapi.json") || (path.equals("api/v1/auth/token") && "POST".equals(request.getMethod()))) {
+        if (path.equals("api/openapi.json") || path.equals("api/health") || (path.equals("api/v1/auth/token") && "POST".equals(request.getMethod()))) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
