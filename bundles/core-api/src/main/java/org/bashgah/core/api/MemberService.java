@@ -1,6 +1,7 @@
 package org.bashgah.core.api;
 
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Reads members and their aggregates; lets capabilities move a member's tier. */
@@ -13,6 +14,12 @@ public interface MemberService {
     Optional<Member> findByPhone(String organisationId, String phone);
 
     MemberStats stats(String organisationId, String memberId);
+
+    /**
+     * Calls {@code visitor} with every member of the organisation and their aggregates, page by page (for
+     * targeting runs and reports; never on the purchase path).
+     */
+    void forEachMember(String organisationId, BiConsumer<Member, MemberStats> visitor);
 
     /** Sets the member's tier (e.g. {@code SILVER}); audited as done by {@code actor}. */
     void setTier(String organisationId, String memberId, String tier, String actor);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -34,6 +35,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = {MemberService.class, Members.class})
 public class Members implements MemberService {
     public static final String DEFAULT_TIER = "BRONZE";
+    private static final int PAGE = 500;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Database db;
@@ -66,6 +68,30 @@ public class Members implements MemberService {
             if (m == null) throw new NotFound("no member " + memberId);
             return stats(em, m);
         });
+    }
+
+    @Override
+    public void forEachMember(String organisationId, BiConsumer<Member, MemberStats> visitor) {
+        String after = "";
+        while (true) {
+            String from = after;
+            List<Map.Entry<Member, MemberStats>> page = db.read(em -> {
+                List<MemberEntity> members = em.createQuery("select m from MemberEntity m where m.organisationId = :o"
+                        + " and m.id > :after order by m.id", MemberEntity.class)
+                    .setParameter("o", organisationId).setParameter("after", from).setMaxResults(PAGE).getResultList();
+                if (members.isEmpty()) return List.of();
+                Map<String, List<MemberCounterEntity>> counters = new HashMap<>();
+                em.createQuery("select c from MemberCounterEntity c where c.memberId in :ids", MemberCounterEntity.class)
+                    .setParameter("ids", members.stream().map(m -> m.id).toList()).getResultList()
+                    .forEach(c -> counters.computeIfAbsent(c.memberId, k -> new java.util.ArrayList<>()).add(c));
+                return members.stream().map(m -> Map.entry(m.toApi(), stats(m, counters.getOrDefault(m.id, List.of()))))
+                    .toList();
+            });
+            if (page.isEmpty()) return;
+            page.forEach(e -> visitor.accept(e.getKey(), e.getValue()));
+            after = page.get(page.size() - 1).getKey().id();
+            if (page.size() < PAGE) return;
+        }
     }
 
     @Override
@@ -179,9 +205,11 @@ public class Members implements MemberService {
     }
 
     public static MemberStats stats(EntityManager em, MemberEntity m) {
-        List<MemberCounterEntity> counters = em.createQuery(
-            "select c from MemberCounterEntity c where c.memberId = :m", MemberCounterEntity.class)
-            .setParameter("m", m.id).getResultList();
+        return stats(m, em.createQuery("select c from MemberCounterEntity c where c.memberId = :m",
+            MemberCounterEntity.class).setParameter("m", m.id).getResultList());
+    }
+
+    private static MemberStats stats(MemberEntity m, List<MemberCounterEntity> counters) {
         Map<String, MemberStats.Counter> branches = new TreeMap<>();
         Map<String, MemberStats.Counter> groups = new TreeMap<>();
         for (MemberCounterEntity c : counters) {

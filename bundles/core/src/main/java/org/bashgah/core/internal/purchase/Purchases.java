@@ -30,6 +30,7 @@ import org.bashgah.core.internal.CoreSettings;
 import org.bashgah.core.internal.audit.AuditLog;
 import org.bashgah.core.internal.branch.BranchEntity;
 import org.bashgah.core.internal.branch.Branches;
+import org.bashgah.core.internal.claim.Claims;
 import org.bashgah.core.internal.db.Database;
 import org.bashgah.core.internal.events.EventPublisher;
 import org.bashgah.core.internal.idempotency.Idempotency;
@@ -115,7 +116,8 @@ public class Purchases {
             Redemption redemption = redemptionOf(request.redeem());
             PurchaseContext context = new PurchaseContext(organisation.toApi(), purchaseId, branch.code,
                 member.toApi(), Members.stats(em, member), at.atZone(zone), amount, lines, redemption);
-            List<Proposal> proposals = propose(context);
+            // claims first: a source whose limits are spent (a one-time offer, a budget) proposes nothing
+            List<Proposal> proposals = Claims.apply(em, org, purchaseId, member.id, at, propose(context));
 
             long discount = Math.min(amount, proposals.stream()
                 .filter(p -> p.kind() == Proposal.Kind.DISCOUNT).mapToLong(Proposal::amount).sum());
@@ -268,6 +270,10 @@ public class Purchases {
             return "amount out of range";
         }
         if (p.source() == null || p.source().isBlank() || p.source().length() > 100) return "no source";
+        for (Proposal.Claim claim : p.claims()) {
+            String fault = Claims.faultOf(claim);
+            if (fault != null) return fault;
+        }
         if (p.kind() == Proposal.Kind.DISCOUNT) return p.account() == null ? null : "a discount has no account";
         if (p.account() == null) return "no account";
         if (p.account().isBranchCredit() && !branch.equals(p.account().qualifier())) {
