@@ -311,7 +311,7 @@ public class OffersIT extends BashgahTestSupport {
         Answer refused = expect(422, post("/api/v1/offers/" + id + "/activate", admin(), json("days", 30)));
         assertTrue(refused.raw(), refused.raw().contains("loses money"));
         assertEquals("DRAFT", expect(200, get("/api/v1/offers/" + id, admin())).text("status"));
-        assertFalse(applied(buy(phone, b, 100000, null, null), id));
+        assertFalse(applied(buy(phone, b, 100000, null, List.of(line("shoes", 100000))), id));
 
         // a margin of 60% on shoes makes it pay: it activates and applies
         expect(200, call("PUT", "/api/v1/offers/margins", admin(), json("defaultPercent", 40, "groups",

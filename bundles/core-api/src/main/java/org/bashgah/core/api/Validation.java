@@ -29,15 +29,16 @@ public final class Validation {
 
     /**
      * A human name (of a member, branch, reward ...): letters of any script, digits, spaces and
-     * {@code . , ' ’ - ( ) & / #}, plus the Persian zero-width non-joiner. Markup and statement
+     * {@code . , ' ’ - ( ) & / # % + ! ? :} (an offer is "20% off + a gift!"), plus the Persian zero-width
+     * non-joiner. Markup and statement
      * punctuation ({@code < > ; = " \}) are refused, so a name never smuggles HTML or SQL into a screen
      * or a report export.
      */
     public Validation name(String field, String value, int maxLength) {
         text(field, value, maxLength);
         if (value != null && value.length() <= maxLength
-                && !value.matches("[\\p{L}\\p{M}\\p{N} .,'\u2019()&/#\\-\u200c]*")) {
-            add(field, "may hold only letters, digits, spaces and . , ' - ( ) & / #");
+                && !value.matches("[\\p{L}\\p{M}\\p{N} .,'\u2019()&/#%+!?:\\-\u200c]*")) {
+            add(field, "may hold only letters, digits, spaces and . , ' - ( ) & / # % + ! ? :");
         }
         return this;
     }

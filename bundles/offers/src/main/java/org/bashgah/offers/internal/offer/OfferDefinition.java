@@ -31,13 +31,19 @@ public record OfferDefinition(String name, String kind, List<String> branches, L
     public static final String ONE_TIME = "ONE_TIME";
 
     public OfferDefinition {
-        branches = branches == null ? List.of() : List.copyOf(branches);
-        weekdays = weekdays == null ? List.of() : List.copyOf(weekdays);
+        branches = listOf(branches);
+        weekdays = listOf(weekdays);
         trigger = trigger == null ? Trigger.ANY : trigger;
         limits = limits == null ? Limits.NONE : limits;
         priority = priority == null ? 0 : priority;
         stackable = stackable == null ? Boolean.TRUE : stackable;
         targeting = targeting == null ? Targeting.MANUAL : targeting;
+    }
+
+    /** An unmodifiable copy that keeps null elements, so validation can name them instead of failing on them. */
+    static <T> List<T> listOf(List<T> list) {
+        return list == null ? java.util.Collections.emptyList()
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
     }
 
     public boolean oneTime() {
@@ -68,7 +74,7 @@ public record OfferDefinition(String name, String kind, List<String> branches, L
         public static final Trigger ANY = new Trigger(null, null, null);
 
         public Trigger {
-            productGroups = productGroups == null ? List.of() : List.copyOf(productGroups);
+            productGroups = listOf(productGroups);
         }
     }
 

@@ -28,7 +28,7 @@ public final class OfferValidation {
         }
         v.check(d.activeFrom() == null || d.activeTo() == null || !d.activeTo().isBefore(d.activeFrom()), "activeTo",
             "must not be before activeFrom");
-        v.check(!d.weekdays().contains(null), "weekdays", "must be days such as SATURDAY");
+        v.check(d.weekdays().stream().noneMatch(java.util.Objects::isNull), "weekdays", "must be days such as SATURDAY");
         v.check(d.hoursFrom() == null || d.hoursTo() == null || !d.hoursFrom().equals(d.hoursTo()), "hoursTo",
             "must differ from hoursFrom (leave both out for all day)");
         condition(v, "audience", d.audience(), 0, new int[] {0});

@@ -45,8 +45,10 @@ public class Grants {
      */
     public Map<String, GrantEntity> spendable(String org, String memberId, Instant at) {
         List<GrantEntity> live = db.read(em -> em.createQuery("select g from GrantEntity g where g.memberId = :m"
-                + " and g.deadline > :at and g.grantedAt <= :at and g.control = false order by g.deadline",
-                GrantEntity.class).setParameter("m", memberId).setParameter("at", at).getResultList());
+                + " and g.deadline > :at and g.grantedAt <= :at and g.control = :heldOut order by g.deadline",
+                GrantEntity.class).setParameter("m", memberId).setParameter("at", at)
+            // a parameter, not the literal: Derby compares no BOOLEAN column with EclipseLink's 0
+            .setParameter("heldOut", false).getResultList());
         Map<String, GrantEntity> byOffer = new HashMap<>();
         for (GrantEntity g : live) {
             if (!g.organisationId.equals(org) || byOffer.containsKey(g.offerId)) continue;

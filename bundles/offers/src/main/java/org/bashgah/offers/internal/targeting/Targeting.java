@@ -36,7 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Targeting runs of one-time offers: at a moment ({@code asOf}), every member in the offer's audience who does
+ * Targeting runs of one-time offers: at a moment ({@code asOf}: when the grants start, and what the days of
+ * day-counting conditions count to; the aggregates are today's), every member in the offer's audience who does
  * not already hold a live grant of it is given one until {@code asOf + withinDays}; a share of them, chosen by a
  * hash of the run and the member (reproducible, and independent of the order members are read), is held out as a
  * control group. A run works in the background and records its progress; members are granted a page at a time.
@@ -136,7 +137,7 @@ public class Targeting {
             List<String> page = new ArrayList<>();
             members.forEachMember(run.organisationId, (member, stats) -> {
                 counts[0]++;
-                if (!member.joinedAt().isAfter(run.asOf) && Audience.matches(d.audience(), member, stats, at)) {
+                if (Audience.matches(d.audience(), member, stats, at)) {
                     page.add(member.id());
                 }
                 if (page.size() >= PAGE) grantPage(run, d, page, counts);
