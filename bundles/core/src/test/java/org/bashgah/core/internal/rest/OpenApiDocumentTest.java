@@ -23,6 +23,7 @@ import javax.ws.rs.Path;
 import org.bashgah.core.internal.ledger.LedgerVerifyResource;
 import org.bashgah.core.internal.audit.AuditResource;
 import org.bashgah.core.internal.branch.BranchResource;
+import org.bashgah.core.internal.health.HealthResource;
 import org.bashgah.core.internal.member.MemberResource;
 import org.bashgah.core.internal.organisation.OrganisationResource;
 import org.bashgah.core.internal.purchase.PurchaseResource;
@@ -39,7 +40,8 @@ class OpenApiDocumentTest {
     /** Every JAX-RS resource of the core bundle; a new one must be added here (and to the document). */
     private static final List<Class<?>> RESOURCES = List.of(AuthResource.class, OrganisationResource.class,
         BranchResource.class, MemberResource.class, PurchaseResource.class, ApiKeyResource.class,
-        UserResource.class, AuditResource.class, OpenApiResource.class, LedgerVerifyResource.class);
+        UserResource.class, AuditResource.class, OpenApiResource.class, LedgerVerifyResource.class,
+        HealthResource.class);
 
     private static final Map<Class<? extends Annotation>, String> HTTP_METHODS = Map.of(GET.class, "GET",
         POST.class, "POST", PUT.class, "PUT", PATCH.class, "PATCH", DELETE.class, "DELETE");
