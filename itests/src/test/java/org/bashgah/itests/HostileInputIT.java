@@ -70,6 +70,10 @@ public class HostileInputIT extends BashgahTestSupport {
     private static final String NO_BRANCH = "hostile-no-such-branch";
     private static final String PROBLEM = "application/problem+json";
 
+    private static final String OFFER_BASE = "{'name':'Hostile Offer','kind':'PERMANENT','branches':['" + NO_BRANCH
+        + "'],'audience':{'metric':'visits','op':'gt','value':1},'trigger':{'amountOver':1000},"
+        + "'reward':{'discountPercent':150},'limits':{'perMember':1},'priority':1,'stackable':true}";
+
     /** Valid-looking, business-refused base bodies (see the class comment), by "METHOD path". */
     private static final Map<String, String> BASES = Map.ofEntries(
         Map.entry("POST /api/v1/auth/token", "{'user':'hostile-nobody','password':'wrong-password-123'}"),
@@ -94,6 +98,13 @@ public class HostileInputIT extends BashgahTestSupport {
             + "'branch':'" + NO_BRANCH + "','active':true}"),
         Map.entry("PATCH /api/v1/users/{user}", "{'user':'${user}','password':'hostile-password-1',"
             + "'role':'operator','branch':'" + NO_BRANCH + "','active':false}"),
+        // offers: an unknown branch and a discount over 100%; activation and simulation of 0 days; margins over 100%
+        Map.entry("POST /api/v1/offers", OFFER_BASE),
+        Map.entry("PUT /api/v1/offers/{id}", OFFER_BASE),
+        Map.entry("POST /api/v1/offers/{id}/activate", "{'days':0,'acceptLoss':false}"),
+        Map.entry("POST /api/v1/offers/{id}/simulate", "{'days':0}"),
+        Map.entry("POST /api/v1/offers/{id}/targeting-runs", "{'asOf':'2000-01-01T00:00:00Z','controlPercent':80}"),
+        Map.entry("PUT /api/v1/offers/margins", "{'defaultPercent':150,'groups':{'no such group!':10}}"),
         Map.entry("PUT /api/v1/credit/policy", POLICY_BASE()),
         Map.entry("PUT /api/v1/credit/policy/branches/{code}", POLICY_BASE()),
         Map.entry("POST /api/v1/members/{id}/engagements",

@@ -347,6 +347,38 @@ public class OffersIT extends BashgahTestSupport {
     }
 
     @Test
+    public void eightMembersRacingForABudgetOfTwoRewardsGetExactlyTwo() throws Exception {
+        String b = branch("offer-race");
+        String id = activeOffer(json("name", "First come", "kind", "PERMANENT", "branches", List.of(b),
+            "reward", json("fixedCredit", 4000), "limits", json("budget", 8000)));
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            phones.add(newPhone());
+            member(phones.get(i), b);
+        }
+        admin();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Answer>> answers = new ArrayList<>();
+            for (String phone : phones) answers.add(pool.submit(() -> {
+                start.await();
+                return buy(phone, b, 100000, null, null);
+            }));
+            start.countDown();
+            int rewarded = 0;
+            for (var answer : answers) if (applied(answer.get(60, TimeUnit.SECONDS), id)) rewarded++;
+            assertEquals(2, rewarded);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(8000, expect(200, get("/api/v1/offers/" + id + "/performance", admin())).number("cost"));
+        assertTrue(shell("bashgah:offers-list").contains("First come"));
+        JsonNode verify = expect(200, get("/api/v1/ledger/verify", admin())).body();
+        assertEquals(verify.toString(), 0, verify.path("problems").size());
+    }
+
+    @Test
     public void anotherCapabilityMayAskForAGrantOncePerRef() {
         String b = branch("offer-apology");
         String id = activeOffer(json("name", "Sorry", "kind", "ONE_TIME", "audience", visited("nowhere-at-all"),

@@ -16,6 +16,7 @@ import javax.persistence.EntityManager;
 import org.bashgah.core.api.AuditTrail;
 import org.bashgah.core.api.BashgahException.NotFound;
 import org.bashgah.core.api.BashgahException.Rejected;
+import org.bashgah.core.api.BranchService;
 import org.bashgah.core.api.Caller;
 import org.bashgah.offers.internal.OffersDatabase;
 import org.bashgah.offers.internal.OffersSettings;
@@ -38,17 +39,29 @@ public class Offers {
     private final OffersDatabase db;
     private final OffersSettings settings;
     private final AuditTrail audit;
+    private final BranchService branches;
     private final Map<String, ActiveOffers> cache = new ConcurrentHashMap<>();
 
     @Activate
-    public Offers(@Reference OffersDatabase db, @Reference OffersSettings settings, @Reference AuditTrail audit) {
+    public Offers(@Reference OffersDatabase db, @Reference OffersSettings settings, @Reference AuditTrail audit,
+                  @Reference BranchService branches) {
         this.db = db;
         this.settings = settings;
         this.audit = audit;
+        this.branches = branches;
+    }
+
+    /** A well-formed definition that names only the organisation's branches (else 422 naming the first unknown). */
+    private void check(String org, OfferDefinition definition) {
+        OfferValidation.check(definition);
+        for (int i = 0; i < definition.branches().size(); i++) {
+            String code = definition.branches().get(i);
+            if (branches.find(org, code).isEmpty()) throw new Rejected("branches[" + i + "]", "no branch " + code);
+        }
     }
 
     public OfferView create(Caller caller, OfferDefinition definition) {
-        OfferValidation.check(definition);
+        check(caller.organisationId(), definition);
         OfferView created = db.inTransaction(em -> {
             OfferEntity e = new OfferEntity();
             e.id = UUID.randomUUID().toString();
@@ -65,7 +78,7 @@ public class Offers {
     }
 
     public OfferView update(Caller caller, String id, OfferDefinition definition) {
-        OfferValidation.check(definition);
+        check(caller.organisationId(), definition);
         OfferView updated = db.inTransaction(em -> {
             OfferEntity e = require(em, caller.organisationId(), id);
             if (!e.kind.equals(definition.kind())) {
