@@ -164,7 +164,7 @@ CREATE TABLE surveys_claim (
 );
 CREATE INDEX ix_surveys_claim_operator ON surveys_claim (org_id, operator_name, claim_day, campaign_id);
 CREATE INDEX ix_surveys_claim_call ON surveys_claim (call_id, id);
-CREATE INDEX ix_surveys_claim_version ON surveys_claim (version_id);
+CREATE INDEX ix_surveys_claim_version ON surveys_claim (version_id, id);
 
 -- One row per operator and day, locked by each claim: one operator's claims run one after the other.
 CREATE TABLE surveys_operator_day (
@@ -220,7 +220,7 @@ CREATE TABLE surveys_answer (
     CONSTRAINT fk_surveys_answer_question FOREIGN KEY (question_id) REFERENCES surveys_question (id)
 );
 CREATE INDEX ix_surveys_answer_day ON surveys_answer (org_id, answered_day);
-CREATE INDEX ix_surveys_answer_response ON surveys_answer (response_id);
+CREATE INDEX ix_surveys_answer_response ON surveys_answer (response_id, id);
 
 -- A low score for the branch manager: one per response (its lowest score), OPEN until resolved.
 CREATE TABLE surveys_alert (

@@ -132,8 +132,11 @@ public class Answers {
 
     private static ResponseView view(EntityManager em, ResponseEntity r) {
         Questionnaire version = Questionnaires.byVersionId(em, r.versionId);
-        List<AnswerView> answers = em.createQuery("select a from AnswerEntity a where a.responseId = :r order by a.id",
+        // in the questionnaire's order (the ids need not be: EclipseLink inserts one transaction's rows in any order)
+        List<Long> order = version.questions().stream().map(Questionnaire.Question::id).toList();
+        List<AnswerView> answers = em.createQuery("select a from AnswerEntity a where a.responseId = :r",
                 AnswerEntity.class).setParameter("r", r.id).getResultList().stream()
+            .sorted(java.util.Comparator.comparingInt(a -> order.indexOf(a.questionId)))
             .map(a -> {
                 Questionnaire.Question q = version.question(a.questionId);
                 return new AnswerView(a.questionId, a.questionCode, a.kind, q == null ? null : q.text(), a.score,
