@@ -1,7 +1,7 @@
 package org.bashgah.core.internal.purchase;
 
 import java.util.List;
-import org.bashgah.core.api.PurchaseHistory;
+import org.bashgah.core.api.MemberPurchases;
 import org.bashgah.core.api.PurchaseLine;
 import org.bashgah.core.api.PurchaseSummary;
 import org.bashgah.core.internal.db.Database;
@@ -9,9 +9,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@link PurchaseHistory} over core's purchase table; the (member, made_at) index keeps it one short range scan. */
-@Component(service = PurchaseHistory.class)
-public class RecentPurchases implements PurchaseHistory {
+/** {@link MemberPurchases} over core's purchase table; the (member, made_at) index keeps it one short range scan. */
+@Component(service = MemberPurchases.class)
+public class RecentPurchases implements MemberPurchases {
     private final Database db;
 
     @Activate

@@ -21,7 +21,7 @@ import org.bashgah.core.api.Member;
 import org.bashgah.core.api.MemberService;
 import org.bashgah.core.api.Organisation;
 import org.bashgah.core.api.OrganisationService;
-import org.bashgah.core.api.PurchaseHistory;
+import org.bashgah.core.api.MemberPurchases;
 import org.bashgah.core.api.Validation;
 import org.bashgah.surveys.internal.SurveysDatabase;
 import org.bashgah.surveys.internal.SurveysSettings;
@@ -66,7 +66,7 @@ public class CallQueue {
     private final SurveysDatabase db;
     private final Campaigns campaigns;
     private final MemberService members;
-    private final PurchaseHistory purchases;
+    private final MemberPurchases purchases;
     private final OrganisationService organisations;
     private final SurveysSettings settings;
     private final FollowUps followUps;
@@ -74,7 +74,7 @@ public class CallQueue {
 
     @Activate
     public CallQueue(@Reference SurveysDatabase db, @Reference Campaigns campaigns, @Reference MemberService members,
-                     @Reference PurchaseHistory purchases, @Reference OrganisationService organisations,
+                     @Reference MemberPurchases purchases, @Reference OrganisationService organisations,
                      @Reference SurveysSettings settings, @Reference FollowUps followUps,
                      @Reference BranchService branches) {
         this.db = db;

@@ -4,12 +4,12 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Reads a member's purchases, newest first, for capabilities that show them to staff: the survey operator's
- * call screen shows the visits a happy call asks about. It only reads; purchases are posted through core's
- * REST API.
+ * Reads one member's purchases, newest first, for capabilities that show them to staff: the survey operator's
+ * call screen shows the visits a happy call asks about. It only reads, along core's (member, time) index; never
+ * for the purchase path, which reads {@link MemberStats} instead.
  */
 @ProviderType
-public interface PurchaseHistory {
+public interface MemberPurchases {
     /** The most purchases one call returns. */
     int MAX_LIMIT = 50;
 
