@@ -59,10 +59,16 @@ final class RunningDistribution {
 
     /**
      * Unpacks the distribution (system property {@code bashgah.distribution}) into {@code parent/name}, emptied
-     * first, and gives the copy its own ports before its first start.
+     * first, and gives the copy its own ports before its first start: the ports given plus
+     * {@code -Dbashgah.itest.portOffset}, as for the Pax Exam tests, so two checkouts can run their tests at once.
      */
-    static RunningDistribution unpack(Path parent, String name, int httpPort, int sshPort, int rmiRegistryPort,
-                                      int rmiServerPort) throws Exception {
+    static RunningDistribution unpack(Path parent, String name, int standardHttpPort, int standardSshPort,
+                                      int standardRmiRegistryPort, int standardRmiServerPort) throws Exception {
+        int offset = Integer.getInteger("bashgah.itest.portOffset", 0);
+        int httpPort = standardHttpPort + offset;
+        int sshPort = standardSshPort + offset;
+        int rmiRegistryPort = standardRmiRegistryPort + offset;
+        int rmiServerPort = standardRmiServerPort + offset;
         String distribution = System.getProperty("bashgah.distribution");
         assertNotNull("system property bashgah.distribution (set by failsafe)", distribution);
         Path archive = Paths.get(URI.create(distribution));
@@ -149,11 +155,31 @@ final class RunningDistribution {
      */
     String awaitLogin(String user, String password) {
         try {
-            return await("a token for " + user).atMost(READY).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> login(user, password), answer -> answer.status() == 200).text("token");
+            String token = await("a token for " + user).atMost(READY).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> login(user, password), answer -> answer.status() == 200).text("token");
+            awaitServed(token);
+            return token;
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(e.getMessage() + "\nkaraf.log ends:\n" + tail(home.resolve("data/log/karaf.log")), e);
         }
+    }
+
+    /** A resource of each capability the distribution boots; the last to register are the surveys'. */
+    private static final List<String> SERVED = List.of("/api/v1/branches", "/api/v1/credit/policy",
+        "/api/v1/surveys/campaigns", "/api/v1/surveys/reports");
+
+    /**
+     * Waits until a resource of every boot capability answers 200 three polls in a row: until the last capability's
+     * resources are registered, the JAX-RS whiteboard may re-publish the API (a moment of 404) under a request.
+     */
+    void awaitServed(String token) {
+        int[] inARow = {0};
+        await("the REST resources of " + home + " to be served").atMost(READY).pollInterval(Duration.ofMillis(300))
+            .ignoreExceptions().until(() -> {
+                boolean all = SERVED.stream().allMatch(path -> get(path, token).status() == 200);
+                inARow[0] = all ? inARow[0] + 1 : 0;
+                return inARow[0] >= 3;
+            });
     }
 
     Answer get(String path, String token) {

@@ -127,7 +127,7 @@ public class SurveysIT extends BashgahTestSupport {
         expect(204, claim(operator, json()));
         assertEquals(1, run(campaign, 160).path("queued").asInt());
 
-        // the call screen: whom to phone, the visit, recent purchases (core's PurchaseHistory), the questions
+        // the call screen: whom to phone, the visit, recent purchases (core's MemberPurchases), the questions
         Answer screen = expect(201, claim(operator, json()));
         assertEquals(member, screen.body().path("member").path("id").asText());
         assertEquals(e164(phone), screen.body().path("member").path("phone").asText());
@@ -246,6 +246,30 @@ public class SurveysIT extends BashgahTestSupport {
         assertTrue("both operators worked: " + first.size() + " and " + second.size(), !first.isEmpty() && !second.isEmpty());
         assertEquals(12, expect(200, get("/api/v1/surveys/calls?campaign=" + campaign + "&status=REFUSED", admin()))
             .body().size());
+    }
+
+    @Test
+    public void anOperatorMakesAtMostTheCampaignsCallsADay() {
+        String branch = branch("sv-limit");
+        long campaign = campaign("Two a day", questionnaire("sv-limit"), branch, "callsPerOperatorPerDay", 2);
+        for (int i = 0; i < 3; i++) {
+            String phone = newPhone();
+            member(phone, branch);
+            buy(phone, branch, now.minus(Duration.ofMinutes(30 - i)), 10_000);
+        }
+        awaitCalls(campaign, "PENDING", 3);
+        assertEquals(3, run(campaign, 150).path("queued").asInt());
+        String operator = user("operator", branch);
+        for (int i = 0; i < 2; i++) {
+            expect(201, outcome(operator, expect(201, claim(operator, json())).number("claim"), json("outcome", "REFUSED")));
+        }
+        Answer third = expect(422, claim(operator, json()));
+        assertEquals("campaign", third.body().path("errors").get(0).path("field").asText());
+        JsonNode queue = expect(200, get("/api/v1/surveys/queue", operator)).body();
+        assertEquals(2, queue.path("myClaimsToday").asLong());
+        assertEquals(1, queue.path("queued").asLong());
+        // the limit is each operator's
+        expect(201, claim(user("operator", branch), json()));
     }
 
     @Test

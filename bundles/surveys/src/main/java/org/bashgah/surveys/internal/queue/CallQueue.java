@@ -180,23 +180,24 @@ public class CallQueue {
             }
             Long held = openClaimOf(em, org, operator);
             if (held != null) return new long[] {held, 0};
-            Map<Long, Long> claimedToday = new HashMap<>();
+            // only active campaigns' calls; a campaign whose daily limit the operator has reached drops out
+            java.util.Set<Long> allowed = new java.util.HashSet<>(campaign != null ? List.of(campaign) : active.keySet());
             boolean limited = false;
-            for (int round = 0; round < 3; round++) {
+            for (int round = 0; round < 3 + active.size() && !allowed.isEmpty(); round++) {
                 var query = em.createQuery("select c.id, c.campaignId from CallEntity c where c.organisationId = :o"
-                        + " and c.status = :queued" + (branch != null ? " and c.branch = :b" : "")
-                        + (campaign != null ? " and c.campaignId = :c" : "") + " order by c.dueAt, c.id", Object[].class)
-                    .setParameter("o", org).setParameter("queued", CallEntity.QUEUED).setMaxResults(CANDIDATES);
+                        + " and c.status = :queued and c.campaignId in :allowed" + (branch != null ? " and c.branch = :b" : "")
+                        + " order by c.dueAt, c.id", Object[].class)
+                    .setParameter("o", org).setParameter("queued", CallEntity.QUEUED)
+                    .setParameter("allowed", List.copyOf(allowed)).setMaxResults(CANDIDATES);
                 if (branch != null) query.setParameter("b", branch);
-                if (campaign != null) query.setParameter("c", campaign);
                 List<Object[]> candidates = query.getResultList();
                 if (candidates.isEmpty()) break;
                 for (Object[] candidate : candidates) {
                     long callId = ((Number) candidate[0]).longValue();
                     Campaign c = active.get(((Number) candidate[1]).longValue());
-                    if (c == null) continue;
-                    long today = claimedToday.computeIfAbsent(c.id(), id -> claimsToday(em, org, operator, day, id));
-                    if (today >= c.callsPerOperatorPerDay()) {
+                    if (!allowed.contains(c.id())) continue;
+                    if (claimsToday(em, org, operator, day, c.id()) >= c.callsPerOperatorPerDay()) {
+                        allowed.remove(c.id());
                         limited = true;
                         continue;
                     }
@@ -222,7 +223,6 @@ public class CallQueue {
                     od.claims += 1;
                     return new long[] {k.id, 1};
                 }
-                if (limited) break;
             }
             if (limited) {
                 throw new Rejected("campaign", "you have made today's calls of every campaign with calls queued here;"
