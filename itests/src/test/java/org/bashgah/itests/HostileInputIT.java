@@ -121,7 +121,31 @@ public class HostileInputIT extends BashgahTestSupport {
         Map.entry("POST /api/v1/credit/rewards/{id}/claims", "{'member':'${member}','branch':'" + NO_BRANCH + "',"
             + "'idempotencyKey':'hostile-claim-${run}'}"),
         Map.entry("POST /api/v1/credit/conversions", "{'member':'${member}','points':100000000,"
-            + "'branch':'" + NO_BRANCH + "','idempotencyKey':'hostile-conversion-${run}'}"));
+            + "'branch':'" + NO_BRANCH + "','idempotencyKey':'hostile-conversion-${run}'}"),
+        // bashgah-surveys: a questionnaire code the setup took (every mutation of the code is no code at all), a
+        // campaign of a questionnaire and branch that do not exist and a segment (refused until bashgah-reports), a
+        // claim at a branch that does not exist; the rest name ids that do not exist
+        Map.entry("POST /api/v1/surveys/questionnaires", "{'code':'hostile-q-${run}','name':{'fa':'نظرسنجی',"
+            + "'en':'Hostile'},'questions':[{'code':'overall','kind':'SCALE','text':{'en':'How was it?'},"
+            + "'required':true,'choices':[]}]}"),
+        Map.entry("PUT /api/v1/surveys/questionnaires/{id}", "{'name':{'en':'Hostile'},'questions':[{'code':'overall',"
+            + "'kind':'SCALE','text':{'en':'How was it?'},'required':true}]}"),
+        Map.entry("POST /api/v1/surveys/campaigns", SURVEYS_CAMPAIGN_BASE()),
+        Map.entry("PATCH /api/v1/surveys/campaigns/{id}", SURVEYS_CAMPAIGN_BASE()),
+        Map.entry("POST /api/v1/surveys/campaigns/{id}/run", "{'asOf':'2000-01-01T00:00:00Z'}"),
+        Map.entry("POST /api/v1/surveys/queue/claim", "{'branch':'" + NO_BRANCH + "','campaign':999999999}"),
+        Map.entry("POST /api/v1/surveys/claims/{id}/outcome", "{'outcome':'ANSWERED','note':'hostile note',"
+            + "'answers':[{'question':1,'score':5}]}"),
+        Map.entry("POST /api/v1/surveys/alerts/{id}/resolve", "{'note':'hostile note'}"));
+
+    /** A campaign refused three times over: no such questionnaire, no such branch, a segment. */
+    private static String SURVEYS_CAMPAIGN_BASE() {
+        return "{'name':'Hostile Campaign','questionnaire':999999999,'active':true,'branches':['" + NO_BRANCH + "'],"
+            + "'tiers':['GOLD'],'firstPurchaseOnly':false,'samplePercent':50,'segment':'hostile-segment',"
+            + "'delayHours':24,'callFrom':'10:00','callUntil':'20:00','callDays':['SATURDAY'],"
+            + "'callsPerOperatorPerDay':10,'minDaysBetweenCalls':60,'maxAttempts':3,'retryNoAnswerMinutes':120,"
+            + "'retryBusyMinutes':15,'giveUpAfterDays':7,'apologyOffer':'hostile-offer'}";
+    }
 
     /** Bases that are valid on their own (see the class comment): only their mutations are sent. */
     private static final Set<String> VALID_BASES = Set.of("POST /api/v1/credit/expiry/run",
@@ -180,6 +204,10 @@ public class HostileInputIT extends BashgahTestSupport {
             "role", "operator", "branch", branch)));
         String rewardId = expect(201, post("/api/v1/credit/rewards", token, json("name", "Hostile Setup Reward",
             "pointsCost", 100000000, "stock", 1, "active", false))).text("id");
+        // takes the code the questionnaire base body asks for again
+        expect(201, post("/api/v1/surveys/questionnaires", token, json("code", "hostile-q-" + run, "name",
+            json("en", "Hostile Setup"), "questions", List.of(json("code", "overall", "kind", "SCALE",
+                "text", json("en", "How was it?"))))));
 
         Map<String, String> values = Map.of("branch", branch, "phone", phone, "member", memberId, "user", user,
             "run", run);
@@ -299,13 +327,14 @@ public class HostileInputIT extends BashgahTestSupport {
     /**
      * An admin token once the server has settled: the JAX-RS whiteboard re-publishes the application while
      * resources register (a "No service was found" 404 in between), so this waits until the document lists the
-     * credit operations and three logins in a row succeed.
+     * credit and surveys operations and three logins in a row succeed.
      */
     private String settled() {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
             Reply doc = send("GET", "/api/openapi.json", null, null, null);
             return doc.status() == 200 && doc.body().contains("/api/v1/credit/tiers")
-                && doc.body().contains("/api/v1/credit/rewards");
+                && doc.body().contains("/api/v1/credit/rewards") && doc.body().contains("/api/v1/surveys/campaigns")
+                && doc.body().contains("/api/v1/surveys/reports");
         });
         // admin() waits for three good logins in a row
         resetAdminToken();
@@ -662,6 +691,8 @@ public class HostileInputIT extends BashgahTestSupport {
             "/api/v1/auth/me", "/api/v1/credit/policy", "/api/v1/credit/policy/branches/" + branch,
             "/api/v1/credit/policy/history", "/api/v1/credit/tiers", "/api/v1/credit/rewards",
             "/api/v1/credit/rewards/" + reward, "/api/v1/credit/rewards/" + reward + "/claims",
+            "/api/v1/surveys/questionnaires", "/api/v1/surveys/campaigns", "/api/v1/surveys/queue",
+            "/api/v1/surveys/calls", "/api/v1/surveys/alerts", "/api/v1/surveys/responses",
             "/api/v1/ledger/verify"}) {
             paths.put(p, p);
         }
