@@ -115,9 +115,9 @@ export async function mount(main, c) {
         lines.append(row);
         row.querySelector('input').focus();
       };
-      const redeemShared = h('input', { id: 'redeem-shared', inputmode: 'numeric', placeholder: '0' });
-      const redeemBranch = h('input', { id: 'redeem-branch', inputmode: 'numeric', placeholder: '0' });
-      const redeemPoints = h('input', { id: 'redeem-points', inputmode: 'numeric', placeholder: '0' });
+      const redeemShared = h('input', { id: 'redeem-shared', inputmode: 'numeric', placeholder: fmt.number(0) });
+      const redeemBranch = h('input', { id: 'redeem-branch', inputmode: 'numeric', placeholder: fmt.number(0) });
+      const redeemPoints = h('input', { id: 'redeem-points', inputmode: 'numeric', placeholder: fmt.number(0) });
       const message = h('div', { id: 'purchase-message' });
       purchase.replaceChildren(h('form', { onsubmit: async e => {
         e.preventDefault();

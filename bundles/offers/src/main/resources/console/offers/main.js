@@ -32,7 +32,7 @@ async function editor(main, c, id) {
   const extra = h('section', { id: 'offer-extra' });
   const status = h('p', { id: 'offer-status' });
 
-  const showStatus = () => status.replaceChildren(offer ? [t('offers.status'), ': ', h('strong', {}, t(`status.${offer.status}`))] : t('offers.unsaved'));
+  const showStatus = () => status.replaceChildren(...(offer ? [t('offers.status'), ': ', h('strong', {}, t(`status.${offer.status}`))] : [t('offers.unsaved')]));
   showStatus();
 
   async function save() {
@@ -115,7 +115,7 @@ async function editor(main, c, id) {
     }
   }
 
-  main.replaceChildren(h('h1', {}, offer ? offer.name : t('offers.new')), status,
+  main.replaceChildren(h('h1', {}, offer ? offer.name : t('offers.newTitle')), status,
     h('p', { class: 'muted' }, t('offers.help')),
     h('form', { class: 'card', onsubmit: async e => { e.preventDefault(); await save(); } },
       c.field(t('offers.definition'), text), message,
