@@ -3,7 +3,8 @@
  *
  * <p>Capabilities and vendor bundles compile against this package only. Types marked
  * {@code @ProviderType} are implemented by Bashgah core; types marked {@code @ConsumerType}
- * ({@link org.bashgah.core.api.PurchaseContributor}) are implemented by other bundles and
+ * ({@link org.bashgah.core.api.PurchaseContributor},
+ * {@link org.bashgah.core.api.ConsolePages}) are implemented by other bundles and
  * registered as OSGi services (whiteboard).
  */
 @org.osgi.annotation.bundle.Export

@@ -1,0 +1,126 @@
+// bashgah-offers' console pages: the offers, an offer's definition (the JSON of docs/offers.md), its simulation
+// with the warnings before activation, activation, targeting runs and performance. Public REST API only.
+
+const VIEW_ONLY = ['id', 'status', 'createdAt', 'createdBy', 'changedAt', 'changedBy'];
+const TEMPLATE = { name: '', kind: 'PERMANENT', branches: [], trigger: { amountOver: 600000 }, reward: { extraCreditPercent: 10 } };
+
+export async function mount(main, c, item, rest) {
+  if (rest === 'new') return editor(main, c, null);
+  if (rest) return editor(main, c, rest);
+  return list(main, c);
+}
+
+async function list(main, c) {
+  const { h, t, api } = c;
+  const offers = await api('GET', '/offers');
+  main.replaceChildren(h('h1', {}, t('offers.title')),
+    h('p', {}, h('a', { href: '#/ext/offers/offers/new', id: 'offer-new', class: 'button' }, t('offers.new'))),
+    offers.length ? c.table([t('offers.name'), t('offers.kind'), t('offers.status'), t('offers.changed')], offers.map(o => h('tr', {},
+      h('td', {}, h('a', { href: `#/ext/offers/offers/${o.id}` }, o.name)), h('td', {}, t(`kind.${o.kind}`)),
+      h('td', {}, t(`status.${o.status}`)), h('td', {}, c.fmt.date(o.changedAt || o.createdAt)))), { id: 'offers-list' })
+      : h('p', { class: 'muted', id: 'offers-list' }, t('offers.none')));
+}
+
+async function editor(main, c, id) {
+  const { h, t, api } = c;
+  let offer = id ? await api('GET', `/offers/${id}`) : null;
+  const definition = offer ? Object.fromEntries(Object.entries(offer).filter(([k]) => !VIEW_ONLY.includes(k))) : TEMPLATE;
+  const text = h('textarea', { id: 'offer-json', spellcheck: 'false' }, JSON.stringify(definition, null, 2));
+  const message = h('div', { id: 'offer-message' });
+  const days = h('input', { id: 'simulate-days', inputmode: 'numeric', value: '90' });
+  const simulation = h('section', { id: 'simulation' });
+  const extra = h('section', { id: 'offer-extra' });
+  const status = h('p', { id: 'offer-status' });
+
+  const showStatus = () => status.replaceChildren(...(offer ? [t('offers.status'), ': ', h('strong', {}, t(`status.${offer.status}`))] : [t('offers.unsaved')]));
+  showStatus();
+
+  async function save() {
+    let body;
+    try { body = JSON.parse(text.value); } catch (err) {
+      message.replaceChildren(h('div', { class: 'problem', role: 'alert' }, t('json.bad'), ' ', err.message));
+      return false;
+    }
+    const saved = await c.attempt(message, () => (offer ? api('PUT', `/offers/${offer.id}`, body) : api('POST', '/offers', body)));
+    if (!saved) return false;
+    const wasNew = !offer;
+    offer = saved;
+    showStatus();
+    if (wasNew) history.replaceState(null, '', `#/ext/offers/offers/${offer.id}`);
+    message.replaceChildren(h('div', { class: 'notice', role: 'status' }, t('saved')));
+    return true;
+  }
+
+  async function simulate() {
+    if (!(await save())) return;
+    const result = await c.attempt(message, () => api('POST', `/offers/${offer.id}/simulate`, { days: c.amount(days.value) || 90 }));
+    if (result) showSimulation(result);
+  }
+
+  function showSimulation(r) {
+    const { money } = c;
+    simulation.replaceChildren(h('div', { class: 'card', role: 'status' }, h('h2', {}, t('sim.title')),
+      h('dl', { class: 'balances' },
+        h('dt', {}, t('sim.replayed')), h('dd', {}, money(r.purchasesReplayed, { id: 'sim-replayed' })),
+        h('dt', {}, t('sim.qualifying')), h('dd', {}, money(r.qualifyingPurchases, { id: 'sim-qualifying' })),
+        h('dt', {}, t('sim.members')), h('dd', {}, money(r.members)),
+        h('dt', {}, t('sim.revenue')), h('dd', {}, money(r.revenue)),
+        h('dt', {}, t('sim.cost')), h('dd', {}, money(r.rewardCost, { id: 'sim-cost' })),
+        h('dt', {}, t('sim.margin')), h('dd', {}, money(r.margin)),
+        h('dt', {}, t('sim.marginAfter')), h('dd', {}, money(r.marginAfter))),
+      r.byProductGroup?.length ? c.table([t('sim.group'), t('sim.revenue'), t('sim.cost'), t('sim.marginAfter')],
+        r.byProductGroup.map(g => h('tr', { class: g.losesMoney ? 'danger' : null }, h('td', { dir: 'ltr' }, g.productGroup),
+          h('td', {}, money(g.revenue)), h('td', {}, money(g.rewardCost)), h('td', {}, money(g.marginAfter))))) : null,
+      h('h3', {}, t('sim.warnings')),
+      r.warnings?.length ? h('ul', { class: 'warnings', id: 'sim-warnings' }, r.warnings.map(w => h('li', {}, w)))
+        : h('p', { class: 'muted', id: 'sim-warnings' }, t('sim.noWarnings')),
+      h('button', { type: 'button', class: r.losesMoney ? 'primary danger' : 'primary', id: 'offer-activate',
+        onclick: () => activate(r.losesMoney) }, r.losesMoney ? t('offers.activateAnyway') : t('offers.activate'))));
+  }
+
+  async function activate(acceptLoss) {
+    const answer = await c.attempt(message, () => api('POST', `/offers/${offer.id}/activate`, { days: c.amount(days.value) || 90, acceptLoss }));
+    if (!answer) return;
+    offer = answer.offer;
+    showStatus();
+    message.replaceChildren(h('div', { class: 'notice', role: 'status', id: 'offer-activated' }, t('offers.activated')));
+    showExtra();
+  }
+
+  async function showExtra() {
+    extra.replaceChildren();
+    if (!offer) return;
+    const perf = await api('GET', `/offers/${offer.id}/performance`).catch(() => null);
+    if (perf) {
+      extra.append(h('div', { class: 'card' }, h('h2', {}, t('perf.title')), h('dl', { class: 'balances' },
+        Object.entries(perf).filter(([, v]) => typeof v === 'number').map(([k, v]) => [h('dt', {}, t(`perf.${k}`)), h('dd', {}, c.fmt.number(v))]))));
+    }
+    if (offer.kind === 'ONE_TIME') {
+      const runs = await api('GET', `/offers/${offer.id}/targeting-runs`).catch(() => []);
+      const runMessage = h('div');
+      extra.append(h('div', { class: 'card' }, h('h2', {}, t('runs.title')),
+        runs.length ? c.table([t('runs.at'), t('runs.status'), t('runs.targeted'), t('runs.control')], runs.map(r => h('tr', {},
+          h('td', {}, c.fmt.dateTime(r.asOf)), h('td', {}, r.status), h('td', {}, c.fmt.number(r.targeted)), h('td', {}, c.fmt.number(r.control)))))
+          : h('p', { class: 'muted' }, t('runs.none')),
+        runMessage,
+        offer.status === 'ACTIVE' ? h('button', { type: 'button', id: 'run-targeting', onclick: async () => {
+          if (await c.attempt(runMessage, () => api('POST', `/offers/${offer.id}/targeting-runs`, {}))) showExtra();
+        } }, t('runs.start')) : null));
+    }
+    if (offer.status === 'ACTIVE') {
+      extra.append(h('button', { type: 'button', id: 'offer-pause', onclick: async () => {
+        const paused = await c.attempt(message, () => api('POST', `/offers/${offer.id}/pause`, {}));
+        if (paused) { offer = paused; showStatus(); showExtra(); }
+      } }, t('offers.pause')));
+    }
+  }
+
+  main.replaceChildren(h('h1', {}, offer ? offer.name : t('offers.newTitle')), status,
+    h('p', { class: 'muted' }, t('offers.help')),
+    h('form', { class: 'card', onsubmit: async e => { e.preventDefault(); await save(); } },
+      c.field(t('offers.definition'), text), message,
+      h('div', { class: 'search' }, h('button', { type: 'submit', id: 'offer-save' }, t('save')),
+        c.field(t('sim.days'), days), h('button', { type: 'button', class: 'primary', id: 'offer-simulate', onclick: simulate }, t('sim.run')))),
+    simulation, extra);
+  await showExtra();
+}
