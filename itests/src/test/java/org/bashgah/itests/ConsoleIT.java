@@ -426,7 +426,8 @@ public class ConsoleIT {
      */
     private static void features(String operation, String feature) throws Exception {
         javax.management.remote.JMXServiceURL url = new javax.management.remote.JMXServiceURL(
-            "service:jmx:rmi://127.0.0.1:" + RMI_SERVER_PORT + "/jndi/rmi://127.0.0.1:" + RMI_REGISTRY_PORT + "/karaf-root");
+            // the copy's own RMI ports (with -Dbashgah.itest.portOffset added)
+            "service:jmx:rmi://127.0.0.1:" + server.ports[3] + "/jndi/rmi://127.0.0.1:" + server.ports[2] + "/karaf-root");
         try (javax.management.remote.JMXConnector jmx = javax.management.remote.JMXConnectorFactory.connect(url,
             Map.of(javax.management.remote.JMXConnector.CREDENTIALS, new String[] {SHELL_USER, SHELL_PASSWORD}))) {
             jmx.getMBeanServerConnection().invoke(new javax.management.ObjectName("org.apache.karaf:type=feature,name=root"),

@@ -398,6 +398,26 @@ public class OffersIT extends BashgahTestSupport {
     }
 
     @Test
+    public void membersTaggedVipGetTheirOffer() {
+        String b = branch("offer-vip-tag");
+        String id = activeOffer(json("name", "VIP evening", "kind", "PERMANENT", "branches", List.of(b),
+            "audience", json("taggedAny", List.of("vip")), "reward", json("fixedCredit", 1000)));
+        String vip = newPhone();
+        String plain = newPhone();
+        String vipId = member(vip, b);
+        member(plain, b);
+        Answer bad = expect(400, call("PATCH", "/api/v1/members/" + vipId, admin(), json("tags", List.of("v i p"))));
+        assertTrue(bad.raw(), bad.raw().contains("tags[0]"));
+        JsonNode tagged = expect(200, call("PATCH", "/api/v1/members/" + vipId, admin(),
+            json("tags", List.of("vip", "staff", "vip")))).body();
+        assertEquals(tagged.toString(), "[\"staff\",\"vip\"]", tagged.path("tags").toString());
+        assertTrue(applied(buy(vip, b, 100000, null, null), id));
+        assertFalse(applied(buy(plain, b, 100000, null, null), id));
+        expect(200, call("PATCH", "/api/v1/members/" + vipId, admin(), json("tags", List.of())));
+        assertFalse("tags removed", applied(buy(vip, b, 100000, null, null), id));
+    }
+
+    @Test
     public void badOffersAreRefusedNamingTheFieldAndNothingIsCreated() {
         int before = expect(200, get("/api/v1/offers", admin())).body().size();
         Answer bad = expect(400, post("/api/v1/offers", admin(), json("name", "<b>x</b>", "kind", "SOMETIMES",

@@ -35,8 +35,21 @@ public class MemberEntity {
     public Instant firstVisit;
     @Column(name = "last_visit")
     public Instant lastVisit;
+    /** Sorted, comma-separated codes; null for none. */
+    public String tags;
 
     public Member toApi() {
-        return new Member(id, phone, name, birthDate, tier, joinedAt, joinedBranch, referrerId, smsOptIn);
+        return new Member(id, phone, name, birthDate, tier, joinedAt, joinedBranch, referrerId, smsOptIn, tagSet());
+    }
+
+    public java.util.Set<String> tagSet() {
+        return tags == null || tags.isEmpty() ? java.util.Set.of()
+            : new java.util.TreeSet<>(java.util.Arrays.asList(tags.split(",")));
+    }
+
+    /** Stores the tags sorted and without repeats. */
+    public void setTags(java.util.Collection<String> codes) {
+        java.util.TreeSet<String> sorted = new java.util.TreeSet<>(codes);
+        tags = sorted.isEmpty() ? null : String.join(",", sorted);
     }
 }

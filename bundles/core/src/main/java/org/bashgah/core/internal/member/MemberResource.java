@@ -55,14 +55,15 @@ public class MemberResource {
     @POST
     public Response join(MemberRequest request, @Context SecurityContext security) {
         if (request == null) throw ProblemException.invalid("body", "a member is required");
-        new Validation()
+        Validation v = new Validation()
             .require("phone", request.phone())
             .name("name", request.name(), 200)
             .code("branch", request.branch())
             .check(request.birthDate() == null || !request.birthDate().isAfter(LocalDate.now()), "birthDate",
                 "is in the future")
-            .check(request.birthDate() == null || request.birthDate().getYear() >= 1900, "birthDate", "is before 1900")
-            .throwIfInvalid();
+            .check(request.birthDate() == null || request.birthDate().getYear() >= 1900, "birthDate", "is before 1900");
+        request.checkTags(v);
+        v.throwIfInvalid();
         return Response.status(201).entity(members.join(Callers.of(security), request)).build();
     }
 
@@ -88,14 +89,15 @@ public class MemberResource {
     @Path("{id}")
     public Member update(@PathParam("id") String id, MemberRequest request, @Context SecurityContext security) {
         if (request == null) throw ProblemException.invalid("body", "changes are required");
-        new Validation()
+        Validation v = new Validation()
             .check(request.phone() == null, "phone", "cannot be changed")
             .check(request.branch() == null, "branch", "cannot be changed")
             .check(request.referrerPhone() == null, "referrerPhone", "cannot be changed")
             .name("name", request.name(), 200)
             .check(request.birthDate() == null || !request.birthDate().isAfter(LocalDate.now()), "birthDate",
-                "is in the future")
-            .throwIfInvalid();
+                "is in the future");
+        request.checkTags(v);
+        v.throwIfInvalid();
         Caller caller = Callers.of(security);
         require(caller, id);
         return members.update(caller, id, request);

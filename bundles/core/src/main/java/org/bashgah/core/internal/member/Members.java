@@ -142,6 +142,7 @@ public class Members implements MemberService {
             m.joinedBranch = branchCode;
             m.referrerId = referrer == null ? null : referrer.id;
             m.smsOptIn = Boolean.TRUE.equals(request.smsOptIn());
+            if (request.tags() != null) m.setTags(request.tags());
             em.persist(m);
             AuditLog.record(em, caller, "member.join", m.id, phone);
             event.put(Events.ORGANISATION, org);
@@ -166,6 +167,10 @@ public class Members implements MemberService {
             if (request.birthDate() != null) {
                 m.birthDate = request.birthDate();
                 changed.append("birthDate ");
+            }
+            if (request.tags() != null) {
+                m.setTags(request.tags());
+                changed.append("tags=").append(m.tags == null ? "" : m.tags).append(' ');
             }
             if (request.smsOptIn() != null) {
                 m.smsOptIn = request.smsOptIn();

@@ -55,11 +55,18 @@ public record OfferDefinition(String name, String kind, List<String> branches, L
      * combine others; {@code metric} compares one of the member's numbers ({@code visits}, {@code totalSpend},
      * {@code averageSpend}, {@code daysSinceLastVisit}, {@code membershipDays}) with {@code value} by {@code op}
      * ({@code gt}, {@code gte}, {@code lt}, {@code lte}, {@code eq}); the rest test tiers, product groups bought
-     * or never bought, branches visited, and a birthday within so many days.
+     * or never bought, branches visited, a birthday within so many days, and the member's tags (any of them).
      */
     public record Condition(List<Condition> all, List<Condition> any, Condition not, String metric, String op,
                             BigDecimal value, List<String> tierIn, List<String> bought, List<String> neverBought,
-                            List<String> visited, Integer birthdayWithinDays) {
+                            List<String> visited, Integer birthdayWithinDays, List<String> taggedAny) {
+
+        /** A condition without tags (the form before member tags). */
+        public Condition(List<Condition> all, List<Condition> any, Condition not, String metric, String op,
+                         BigDecimal value, List<String> tierIn, List<String> bought, List<String> neverBought,
+                         List<String> visited, Integer birthdayWithinDays) {
+            this(all, any, not, metric, op, value, tierIn, bought, neverBought, visited, birthdayWithinDays, null);
+        }
     }
 
     /**

@@ -32,6 +32,7 @@ public final class Audience {
         if (c.neverBought() != null) return c.neverBought().stream().noneMatch(g -> bought(stats, g));
         if (c.visited() != null) return c.visited().stream().anyMatch(b -> visited(stats, b));
         if (c.birthdayWithinDays() != null) return birthdayWithin(member, at.toLocalDate(), c.birthdayWithinDays());
+        if (c.taggedAny() != null) return c.taggedAny().stream().anyMatch(member.tags()::contains);
         return true;
     }
 

@@ -115,6 +115,12 @@ class OfferRulesTest {
             NOW));
         assertTrue(Audience.matches(new Condition(null, null, null, null, null, null, List.of("SILVER", "GOLD"), null,
             null, null, null), m, s, NOW));
+        Member vip = new Member("v", "+989121234568", "Sara", null, "BRONZE", NOW.minusDays(10).toInstant(), null, null,
+            false, java.util.Set.of("vip", "staff"));
+        Condition tagged = new Condition(null, null, null, null, null, null, null, null, null, null, null,
+            List.of("vip", "press"));
+        assertTrue(Audience.matches(tagged, vip, s, NOW));
+        assertFalse(Audience.matches(tagged, m, s, NOW), "no tags");
     }
 
     private static Condition metric(String metric, String op, long value) {
