@@ -109,6 +109,9 @@ public class HostileInputIT extends BashgahTestSupport {
             + "'unlimitedStock':true,'branches':['" + NO_BRANCH + "'],'active':true}"),
         Map.entry("POST /api/v1/credit/rewards/{id}/claims", "{'member':'${member}','branch':'" + NO_BRANCH + "',"
             + "'idempotencyKey':'hostile-claim-${run}'}"),
+        // an unknown branch and an unknown RFM segment: refused whichever one field changes
+        Map.entry("POST /api/v1/reports/segments", "{'name':'Hostile Segment','report':'rfm','parameters':"
+            + "{'branch':'" + NO_BRANCH + "','segment':'no-such-segment'}}"),
         Map.entry("POST /api/v1/credit/conversions", "{'member':'${member}','points':100000000,"
             + "'branch':'" + NO_BRANCH + "','idempotencyKey':'hostile-conversion-${run}'}"));
 
@@ -294,7 +297,7 @@ public class HostileInputIT extends BashgahTestSupport {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
             Reply doc = send("GET", "/api/openapi.json", null, null, null);
             return doc.status() == 200 && doc.body().contains("/api/v1/credit/tiers")
-                && doc.body().contains("/api/v1/credit/rewards");
+                && doc.body().contains("/api/v1/credit/rewards") && doc.body().contains("/api/v1/reports/segments");
         });
         // admin() waits for three good logins in a row
         resetAdminToken();
@@ -651,7 +654,7 @@ public class HostileInputIT extends BashgahTestSupport {
             "/api/v1/auth/me", "/api/v1/credit/policy", "/api/v1/credit/policy/branches/" + branch,
             "/api/v1/credit/policy/history", "/api/v1/credit/tiers", "/api/v1/credit/rewards",
             "/api/v1/credit/rewards/" + reward, "/api/v1/credit/rewards/" + reward + "/claims",
-            "/api/v1/ledger/verify"}) {
+            "/api/v1/reports/segments", "/api/v1/ledger/verify"}) {
             paths.put(p, p);
         }
         return paths;

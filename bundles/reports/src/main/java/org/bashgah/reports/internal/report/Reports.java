@@ -33,6 +33,7 @@ import org.bashgah.reports.internal.calendar.ClubCalendar;
 import org.bashgah.reports.internal.calendar.Period;
 import org.bashgah.reports.internal.measure.Activity;
 import org.bashgah.reports.internal.measure.Bands;
+import org.bashgah.reports.internal.measure.Deciles;
 import org.bashgah.reports.internal.measure.Intervals;
 import org.bashgah.reports.internal.measure.Lifetime;
 import org.bashgah.reports.internal.measure.Longs;
@@ -350,14 +351,9 @@ public class Reports {
         long total = 0;
         for (long v : sorted) total += v;
         List<Results.Decile> deciles = new ArrayList<>();
-        for (int d = 1; d <= 10 && n > 0; d++) {
-            // decile 1 holds the highest values: the sorted array read from its end
-            int hi = n - (int) ((long) (d - 1) * n / 10);
-            int lo = n - (int) ((long) d * n / 10);
-            if (lo >= hi) continue;
-            long sum = 0;
-            for (int i = lo; i < hi; i++) sum += sorted[i];
-            deciles.add(new Results.Decile(d, hi - lo, sorted[lo], sorted[hi - 1], sum, Percent.of(sum, total)));
+        for (Deciles.Decile d : Deciles.of(sorted)) {
+            deciles.add(new Results.Decile(d.decile(), d.members(), d.lowest(), d.highest(), d.sum(),
+                Percent.of(d.sum(), total)));
         }
         long median = n == 0 ? 0 : (sorted[(n - 1) / 2] + sorted[n / 2]) / 2;
         return new Results.Clv(scope(q), horizon, window, n, predicted[1], total, n == 0 ? 0 : total / n, median,

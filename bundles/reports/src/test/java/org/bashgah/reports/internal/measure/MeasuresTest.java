@@ -70,6 +70,24 @@ class MeasuresTest {
     }
 
     @Test
+    void decileOneHoldsTheTopTenthAndAlwaysTheBest() {
+        // eight members: ranks 0..7 fall in deciles 1, 2, 3, 4, 6, 7, 8, 9 (floor(10 * rank / 8) + 1)
+        long[] spend = {50, 100, 250, 500, 600, 800, 1200, 3000};
+        List<Deciles.Decile> d = Deciles.of(spend);
+        assertEquals(List.of(1, 2, 3, 4, 6, 7, 8, 9), d.stream().map(Deciles.Decile::decile).toList());
+        assertEquals(new Deciles.Decile(1, 1, 3000, 3000, 3000), d.get(0));
+        assertEquals(new Deciles.Decile(9, 1, 50, 50, 50), d.get(7));
+        // twenty members: two in each
+        long[] twenty = new long[20];
+        for (int i = 0; i < 20; i++) twenty[i] = i + 1;
+        List<Deciles.Decile> t = Deciles.of(twenty);
+        assertEquals(10, t.size());
+        assertEquals(new Deciles.Decile(1, 2, 19, 20, 39), t.get(0));
+        assertEquals(new Deciles.Decile(10, 2, 1, 2, 3), t.get(9));
+        assertEquals(List.of(), Deciles.of(new long[0]));
+    }
+
+    @Test
     void ranksShareTiesAndPutTheUnknownLast() {
         int[] ranks = Ranking.ranks(Arrays.asList(BigDecimal.TEN, new BigDecimal("20"), new BigDecimal("20.00"), null,
             BigDecimal.ONE));
