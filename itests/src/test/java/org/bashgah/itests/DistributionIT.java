@@ -33,7 +33,8 @@ import org.junit.Test;
  * exactly what ships, including {@code bin/setenv} and the {@code etc/} defaults.
  *
  * <p>Each copy gets its own ports before its first start (HTTP 18281/18381, SSH 18201/18301, RMI 11199/44545 and
- * 11299/44645), so this class runs beside the Pax Exam tests (18181...) and a developer's server (8181...).
+ * 11299/44645, each plus {@code -Dbashgah.itest.portOffset}), so this class runs beside the Pax Exam tests
+ * (18181...), a developer's server (8181...) and another checkout's tests (with another offset).
  */
 public class DistributionIT {
     private static final String FIRST_PASSWORD = "first-start-Pa55word-from-env";

@@ -59,10 +59,16 @@ final class RunningDistribution {
 
     /**
      * Unpacks the distribution (system property {@code bashgah.distribution}) into {@code parent/name}, emptied
-     * first, and gives the copy its own ports before its first start.
+     * first, and gives the copy its own ports before its first start: the ports given, moved by
+     * {@code -Dbashgah.itest.portOffset} like the Pax Exam tests' ports, so two checkouts never share one.
      */
     static RunningDistribution unpack(Path parent, String name, int httpPort, int sshPort, int rmiRegistryPort,
                                       int rmiServerPort) throws Exception {
+        int offset = Integer.getInteger("bashgah.itest.portOffset", 0);
+        httpPort += offset;
+        sshPort += offset;
+        rmiRegistryPort += offset;
+        rmiServerPort += offset;
         String distribution = System.getProperty("bashgah.distribution");
         assertNotNull("system property bashgah.distribution (set by failsafe)", distribution);
         Path archive = Paths.get(URI.create(distribution));
