@@ -95,7 +95,9 @@ public record ReportQuery(Report report, Organisation organisation, ClubCalendar
                 if (to == null) to = from == null ? today : max(from, today);
                 if (from == null) from = to.minusDays(limits.rangeDays() - 1);
                 if (bucket == null) bucket = Bucket.DAY;
-                if (report.kind() == Report.Kind.SERIES && calendar.count(from, to, bucket) > limits.bucketsMax()) {
+                // a member list (which takes no bucket) is not cut into buckets, so any range will do
+                if (report.kind() == Report.Kind.SERIES && allowed.contains("bucket")
+                        && calendar.count(from, to, bucket) > limits.bucketsMax()) {
                     v.add("bucket", "from " + from + " to " + to + " makes more than " + limits.bucketsMax() + " "
                         + bucket.code() + "s; ask for " + (bucket == Bucket.DAY ? "weeks or months" : "months")
                         + " or a shorter range");

@@ -66,6 +66,15 @@ class ReportQueryTest {
     }
 
     @Test
+    void aMemberListIsNotCutIntoBucketsSoAnyRangeWillDo() {
+        Report r = Report.NEW_MEMBERS;
+        ReportQuery q = ReportQuery.read(r, r.memberParameters(), Map.of("from", List.of("2020-01-01")), ORG, null,
+            NOW, LIMITS);
+        assertEquals(LocalDate.of(2020, 1, 1), q.from());
+        assertEquals(List.of("bucket"), fields(() -> read(r, Map.of("from", List.of("2020-01-01")))));
+    }
+
+    @Test
     void badParametersAreNamed() {
         assertEquals(List.of("brnch"), fields(() -> read(Report.SALES, Map.of("brnch", List.of("x")))));
         assertEquals(List.of("bucket"), fields(() -> read(Report.SALES, Map.of("bucket", List.of("year")))));
