@@ -33,8 +33,8 @@ import org.junit.Test;
  * exactly what ships, including {@code bin/setenv} and the {@code etc/} defaults.
  *
  * <p>Each copy gets its own ports before its first start (HTTP 18281/18381, SSH 18201/18301, RMI 11199/44545 and
- * 11299/44645, each plus {@code -Dbashgah.itest.portOffset}), so this class runs beside the Pax Exam tests
- * (18181...), a developer's server (8181...) and another checkout's tests (with another offset).
+ * 11299/44645, each plus -Dbashgah.itest.portOffset), so this class runs beside the Pax Exam tests (18181...) and a
+ * developer's server (8181...).
  */
 public class DistributionIT {
     private static final String FIRST_PASSWORD = "first-start-Pa55word-from-env";
@@ -88,6 +88,7 @@ public class DistributionIT {
             .until(() -> a.login("admin", FIRST_PASSWORD).status() == 200 ? FIRST_PASSWORD
                 : a.login("admin", OTHER_PASSWORD).status() == 200 ? OTHER_PASSWORD : null, notNullValue());
         assertEquals("after a restart the admin keeps the first start's password", FIRST_PASSWORD, accepted);
+        a.awaitHealthy();
         expect(401, a.login("admin", OTHER_PASSWORD));
         token = expect(200, a.login("admin", FIRST_PASSWORD)).text("token");
 

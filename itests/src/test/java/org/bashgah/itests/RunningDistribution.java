@@ -59,16 +59,16 @@ final class RunningDistribution {
 
     /**
      * Unpacks the distribution (system property {@code bashgah.distribution}) into {@code parent/name}, emptied
-     * first, and gives the copy its own ports before its first start: the ports given, moved by
-     * {@code -Dbashgah.itest.portOffset} like the Pax Exam tests' ports, so two checkouts never share one.
+     * first, and gives the copy its own ports before its first start: the ports given plus
+     * {@code -Dbashgah.itest.portOffset}, as for the Pax Exam tests, so two checkouts can run their tests at once.
      */
-    static RunningDistribution unpack(Path parent, String name, int httpPort, int sshPort, int rmiRegistryPort,
-                                      int rmiServerPort) throws Exception {
+    static RunningDistribution unpack(Path parent, String name, int standardHttpPort, int standardSshPort,
+                                      int standardRmiRegistryPort, int standardRmiServerPort) throws Exception {
         int offset = Integer.getInteger("bashgah.itest.portOffset", 0);
-        httpPort += offset;
-        sshPort += offset;
-        rmiRegistryPort += offset;
-        rmiServerPort += offset;
+        int httpPort = standardHttpPort + offset;
+        int sshPort = standardSshPort + offset;
+        int rmiRegistryPort = standardRmiRegistryPort + offset;
+        int rmiServerPort = standardRmiServerPort + offset;
         String distribution = System.getProperty("bashgah.distribution");
         assertNotNull("system property bashgah.distribution (set by failsafe)", distribution);
         Path archive = Paths.get(URI.create(distribution));
@@ -156,13 +156,18 @@ final class RunningDistribution {
      */
     String awaitLogin(String user, String password) {
         try {
-            await("/api/health of " + home + " to answer UP").atMost(READY).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions().until(() -> get("/api/health", null).status() == 200);
+            awaitHealthy();
             return await("a token for " + user).atMost(READY).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> login(user, password), answer -> answer.status() == 200).text("token");
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(e.getMessage() + "\nkaraf.log ends:\n" + tail(home.resolve("data/log/karaf.log")), e);
         }
+    }
+
+    /** Waits until {@code /api/health} answers UP: every installed capability's REST resources are published. */
+    void awaitHealthy() {
+        await("/api/health of " + home + " to answer UP").atMost(READY).pollInterval(Duration.ofMillis(500))
+            .ignoreExceptions().until(() -> get("/api/health", null).status() == 200);
     }
 
     Answer get(String path, String token) {
