@@ -120,6 +120,9 @@ public class HostileInputIT extends BashgahTestSupport {
             + "'unlimitedStock':true,'branches':['" + NO_BRANCH + "'],'active':true}"),
         Map.entry("POST /api/v1/credit/rewards/{id}/claims", "{'member':'${member}','branch':'" + NO_BRANCH + "',"
             + "'idempotencyKey':'hostile-claim-${run}'}"),
+        // an unknown branch and an unknown RFM segment: refused whichever one field changes
+        Map.entry("POST /api/v1/reports/segments", "{'name':'Hostile Segment','report':'rfm','parameters':"
+            + "{'branch':'" + NO_BRANCH + "','segment':'no-such-segment'}}"),
         Map.entry("POST /api/v1/credit/conversions", "{'member':'${member}','points':100000000,"
             + "'branch':'" + NO_BRANCH + "','idempotencyKey':'hostile-conversion-${run}'}"),
         // bashgah-surveys: a questionnaire code the setup took (every mutation of the code is no code at all), a
@@ -334,7 +337,8 @@ public class HostileInputIT extends BashgahTestSupport {
             Reply doc = send("GET", "/api/openapi.json", null, null, null);
             return doc.status() == 200 && doc.body().contains("/api/v1/credit/tiers")
                 && doc.body().contains("/api/v1/credit/rewards") && doc.body().contains("/api/v1/surveys/campaigns")
-                && doc.body().contains("/api/v1/surveys/reports");
+                && doc.body().contains("/api/v1/surveys/reports")
+                && doc.body().contains("/api/v1/reports/segments");
         });
         // admin() waits for three good logins in a row
         resetAdminToken();
@@ -693,7 +697,7 @@ public class HostileInputIT extends BashgahTestSupport {
             "/api/v1/credit/rewards/" + reward, "/api/v1/credit/rewards/" + reward + "/claims",
             "/api/v1/surveys/questionnaires", "/api/v1/surveys/campaigns", "/api/v1/surveys/queue",
             "/api/v1/surveys/calls", "/api/v1/surveys/alerts", "/api/v1/surveys/responses",
-            "/api/v1/ledger/verify"}) {
+            "/api/v1/reports/segments", "/api/v1/ledger/verify"}) {
             paths.put(p, p);
         }
         return paths;
