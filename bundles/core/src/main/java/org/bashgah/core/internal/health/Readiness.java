@@ -27,7 +27,10 @@ import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 final class Readiness {
     /** Karaf registers this service once every boot feature is installed. */
     private static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
-    private static final String BASHGAH = "org.bashgah.";
+    /** Bashgah's bundles are named after their artifacts ({@code bashgah-core}); a vendor may use the package name. */
+    private static boolean isBashgah(String symbolicName) {
+        return symbolicName != null && (symbolicName.startsWith("bashgah-") || symbolicName.startsWith("org.bashgah."));
+    }
 
     private final BundleContext context;
     private final JaxrsServiceRuntime jaxrs;
@@ -45,13 +48,13 @@ final class Readiness {
         List<Bundle> ours = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             String name = bundle.getSymbolicName();
-            if (name == null || !name.startsWith(BASHGAH) || isFragment(bundle)) continue;
+            if (!isBashgah(name) || isFragment(bundle)) continue;
             ours.add(bundle);
             if (bundle.getState() != Bundle.ACTIVE) waiting.add("bundle " + name + " to start");
         }
         if (components == null) {
             waiting.add("Declarative Services");
-        } else {
+        } else if (!ours.isEmpty()) { // no bundles given would mean every bundle's components
             for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs(ours.toArray(new Bundle[0]))) {
                 if (!components.isComponentEnabled(description)) continue;
                 for (ComponentConfigurationDTO configuration : components.getComponentConfigurationDTOs(description)) {
