@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.bashgah.core.api.Caller;
+import org.bashgah.offers.internal.ChainAdminCaller;
 import org.bashgah.core.api.JobClaims;
 import org.bashgah.core.api.Organisation;
 import org.bashgah.core.api.OrganisationService;
@@ -74,41 +74,13 @@ public class DailyTargeting {
                     OfferDefinition d = offer.definition();
                     if (!d.oneTime() || !OfferDefinition.Targeting.DAILY.equals(d.targeting().schedule())) continue;
                     if (!claims.claim("offers.targeting:" + offer.id(), today)) continue;
-                    targeting.start(new SystemCaller(org.id()), offer.id(), null, null);
+                    targeting.start(new ChainAdminCaller(org.id(), "system:targeting"), offer.id(), null, null);
                 }
             }
         } catch (RuntimeException e) {
             LOG.warn("Daily targeting failed; it runs again tomorrow: {}", e.toString());
         } finally {
             if (!daily.isShutdown()) scheduleNext();
-        }
-    }
-
-    /** The daily run acts as the system, with a chain admin's reach. */
-    private record SystemCaller(String organisationId) implements Caller {
-        @Override
-        public String actor() {
-            return "system:targeting";
-        }
-
-        @Override
-        public String roleName() {
-            return CHAIN_ADMIN;
-        }
-
-        @Override
-        public String branch() {
-            return null;
-        }
-
-        @Override
-        public boolean serverAdmin() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return actor();
         }
     }
 }
