@@ -224,8 +224,13 @@ public abstract class BashgahTestSupport {
      * Call it again after installing or removing a feature.
      */
     protected static void awaitHealthy() {
+        // three UP answers in a row: the whiteboard's last re-publication may still be under way at the first
+        int[] inARow = {0};
         await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-            .until(() -> get("/api/health", null).status() == 200);
+            .until(() -> {
+                inARow[0] = get("/api/health", null).status() == 200 ? inARow[0] + 1 : 0;
+                return inARow[0] >= 3;
+            });
     }
 
     /** Forgets the cached admin token (after a password reset ended its session). */

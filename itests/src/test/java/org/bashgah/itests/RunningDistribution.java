@@ -166,8 +166,13 @@ final class RunningDistribution {
 
     /** Waits until {@code /api/health} answers UP: every installed capability's REST resources are published. */
     void awaitHealthy() {
-        await("/api/health of " + home + " to answer UP").atMost(READY).pollInterval(Duration.ofMillis(500))
-            .ignoreExceptions().until(() -> get("/api/health", null).status() == 200);
+        // three UP answers in a row: the whiteboard's last re-publication may still be under way at the first
+        int[] inARow = {0};
+        await("/api/health of " + home + " to answer UP").atMost(READY).pollInterval(Duration.ofMillis(300))
+            .ignoreExceptions().until(() -> {
+                inARow[0] = get("/api/health", null).status() == 200 ? inARow[0] + 1 : 0;
+                return inARow[0] >= 3;
+            });
     }
 
     Answer get(String path, String token) {

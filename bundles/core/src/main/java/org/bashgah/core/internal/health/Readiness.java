@@ -55,6 +55,13 @@ final class Readiness {
         if (components == null) {
             waiting.add("Declarative Services");
         } else if (!ours.isEmpty()) { // no bundles given would mean every bundle's components
+            for (Bundle bundle : ours) {
+                // just started: SCR has not read its components yet, so none of them can be found waiting
+                if (bundle.getHeaders().get("Service-Component") != null
+                    && components.getComponentDescriptionDTOs(bundle).isEmpty()) {
+                    waiting.add("the components of " + bundle.getSymbolicName() + " to be read");
+                }
+            }
             for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs(ours.toArray(new Bundle[0]))) {
                 if (!components.isComponentEnabled(description)) continue;
                 for (ComponentConfigurationDTO configuration : components.getComponentConfigurationDTOs(description)) {
