@@ -12,10 +12,12 @@ public final class Bench {
             usage: java -jar bench/target/bashgah-bench.jar <command> [--options]
               %s
               %s
+              %s
+              %s
               http-ceiling --url ... --password ... [--threads 8] [--duration 60] [--warmup 10]
               %s
               %s
-            """.formatted(Generate.USAGE, Load.USAGE, JdbcCeiling.USAGE, Standard.USAGE);
+            """.formatted(Generate.USAGE, BulkGenerate.USAGE, Offers.USAGE, Load.USAGE, JdbcCeiling.USAGE, Standard.USAGE);
 
     public static void main(String[] argv) throws Exception {
         Locale.setDefault(Locale.ROOT);
@@ -26,6 +28,8 @@ public final class Bench {
         Args a = new Args(argv, 1);
         switch (argv[0]) {
             case "generate" -> new Generate(a).run();
+            case "generate-bulk" -> new BulkGenerate(a).run();
+            case "offers" -> Offers.run(a);
             case "load" -> Load.run(a);
             case "http-ceiling" -> Standard.httpCeiling(a);
             case "jdbc" -> {

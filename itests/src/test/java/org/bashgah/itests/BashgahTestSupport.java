@@ -139,6 +139,12 @@ public abstract class BashgahTestSupport {
             // the first admin's password, as BASHGAH_ADMIN_PASSWORD would give it
             systemProperty("bashgah.admin.password").value(ADMIN_PASSWORD),
             systemProperty("bashgah.vendorBundle").value(System.getProperty("bashgah.vendorBundle")),
+            // how long the probe waits for Pax Exam's own services (ProbeInvokerFactory, Injector), which a busy
+            // machine may start after it: 10 s by default, and the run then hangs ("gave up waiting for service")
+            systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("180000"),
+            systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000"),
+            systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
+                .value("180000"),
             // STACK.md pitfall 4: an embedded jar in the JAX-RS API bundle fails Java 17.0.8+ zip checks
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 
@@ -15,6 +18,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 import org.junit.runner.RunWith;
+import org.apache.karaf.features.Feature;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -68,6 +72,39 @@ public class CoreLifecycleIT extends BashgahTestSupport {
             .until(() -> pointsEarnedOnBirthday(phone, branch, "removed-" + phone + "-" + n[0]++) == 0);
         String verify = shell("bashgah:ledger-verify");
         assertTrue(verify, verify.contains("0 problems"));
+    }
+
+    /** A resource each capability serves, to see it come and go; features not named here are checked by health. */
+    private static final Map<String, String> SERVES = Map.of(
+        "bashgah-credit", "/api/v1/credit/policy",
+        "bashgah-offers", "/api/v1/offers",
+        "bashgah-surveys", "/api/v1/surveys/questionnaires",
+        "bashgah-reports", "/api/v1/reports/churn",
+        "bashgah-console", "/console/extensions.json");
+
+    @Test
+    public void everyBashgahFeatureInstallsAndUninstallsWhileTheServerRuns() throws Exception {
+        String token = admin();
+        List<String> capabilities = Arrays.stream(features.listFeatures()).map(Feature::getName)
+            .filter(n -> n.startsWith("bashgah-") && !n.equals("bashgah-core") && !n.equals("bashgah-platform"))
+            .distinct().sorted().toList();
+        assertTrue("the repository lists " + capabilities, capabilities.containsAll(SERVES.keySet()));
+        for (String feature : capabilities) {
+            shell("feature:install -r " + feature);
+            awaitHealthy();
+            assertTrue(feature + " installed", features.isInstalled(features.getFeature(feature)));
+            if (SERVES.containsKey(feature)) awaitStatus(200, SERVES.get(feature), token);
+            shell("feature:uninstall -r " + feature);
+            awaitHealthy();
+            assertTrue(feature + " uninstalled", !features.isInstalled(features.getFeature(feature)));
+            if (SERVES.containsKey(feature)) awaitStatus(404, SERVES.get(feature), token);
+        }
+        // and core, which stayed, still posts purchases
+        String branch = branch("every-1");
+        String phone = newPhone();
+        member(phone, branch);
+        expect(201, post("/api/v1/purchases", token, json("idempotencyKey", "every-" + phone, "member", phone,
+            "branch", branch, "amount", 250000)));
     }
 
     @Test

@@ -46,6 +46,9 @@ public class CreditSettings {
         int expiry_hour() default 2;
 
         boolean expiry_enabled() default true;
+
+        @AttributeDefinition(description = "Seconds a node keeps the policies and tier scheme it read")
+        int cache_seconds() default 10;
     }
 
     private volatile Config config;

@@ -2,6 +2,8 @@ package org.bashgah.core.internal.ledger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -129,8 +131,36 @@ public final class Ledger {
 
     /** All balances of a member; {@code onlyBranch} limits branch credit to one branch (null for all). */
     public static Balances balances(EntityManager em, String memberId, String tier, String onlyBranch) {
-        List<BalanceEntity> rows = em.createQuery("select b from BalanceEntity b where b.memberId = :m",
-            BalanceEntity.class).setParameter("m", memberId).getResultList();
+        return balances(holdings(em, memberId), tier, onlyBranch);
+    }
+
+    /**
+     * Reads every balance row of the member into the transaction: {@link #write} then finds them there
+     * without a query of its own, and {@link #balances(EntityManager, List, String, String)} can answer from them.
+     */
+    public static List<BalanceEntity> holdings(EntityManager em, String memberId) {
+        return em.createQuery("select b from BalanceEntity b where b.memberId = :m", BalanceEntity.class)
+            .setParameter("m", memberId).getResultList();
+    }
+
+    /**
+     * The balances after this transaction's writes, from the rows {@link #holdings} read at its start plus
+     * the accounts written since (found in the transaction, so no query).
+     */
+    public static Balances balances(EntityManager em, List<BalanceEntity> held, Collection<Account> written,
+                                    String memberId, String tier, String onlyBranch) {
+        Map<String, BalanceEntity> rows = new LinkedHashMap<>();
+        for (BalanceEntity row : held) rows.put(row.account, row);
+        for (Account account : written) {
+            String key = account.toString();
+            if (rows.containsKey(key)) continue;
+            BalanceEntity row = em.find(BalanceEntity.class, new BalanceEntity.Key(memberId, key));
+            if (row != null) rows.put(key, row);
+        }
+        return balances(new ArrayList<>(rows.values()), tier, onlyBranch);
+    }
+
+    private static Balances balances(List<BalanceEntity> rows, String tier, String onlyBranch) {
         long points = 0;
         long shared = 0;
         Map<String, Long> branches = new TreeMap<>();

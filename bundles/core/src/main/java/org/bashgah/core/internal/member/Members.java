@@ -192,6 +192,23 @@ public class Members implements MemberService {
             .setParameter("o", organisationId).setParameter("p", e164).getResultStream().findFirst().orElse(null);
     }
 
+    /**
+     * Like {@link #resolve}, and takes the member's row lock (see {@link #lock}) in the same statement, so a
+     * posting by phone reads the member once.
+     */
+    public static MemberEntity resolveLocked(EntityManager em, String organisationId, String reference,
+                                             String region) {
+        if (reference == null) return null;
+        if (ID.matcher(reference).matches()) {
+            MemberEntity m = em.find(MemberEntity.class, reference, LockModeType.PESSIMISTIC_WRITE);
+            return m != null && m.organisationId.equals(organisationId) ? m : null;
+        }
+        return PhoneNumbers.normalise(reference, region).map(phone -> em.createQuery(
+                "select m from MemberEntity m where m.organisationId = :o and m.phone = :p", MemberEntity.class)
+            .setParameter("o", organisationId).setParameter("p", phone).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream().findFirst().orElse(null)).orElse(null);
+    }
+
     /** A member named by id or by phone (any accepted form), or null. */
     public static MemberEntity resolve(EntityManager em, String organisationId, String reference, String region) {
         if (reference == null) return null;

@@ -1,5 +1,8 @@
 package org.bashgah.core.internal.organisation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,10 +18,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The organisations hosted by this server. */
+/**
+ * The organisations hosted by this server. An organisation's row never changes once created, and every
+ * purchase (and several of its contributors) needs it, so lookups by id are kept in memory for a minute.
+ */
 @Component(service = {OrganisationService.class, Organisations.class})
 public class Organisations implements OrganisationService {
     private final Database db;
+    private final Cache<String, Organisation> byId = Caffeine.newBuilder()
+        .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
 
     @Activate
     public Organisations(@Reference Database db) {
@@ -33,8 +41,19 @@ public class Organisations implements OrganisationService {
 
     @Override
     public Optional<Organisation> find(String organisationId) {
-        return db.read(em -> Optional.ofNullable(em.find(OrganisationEntity.class, organisationId))
-            .map(OrganisationEntity::toApi));
+        if (organisationId == null) return Optional.empty();
+        Organisation cached = byId.getIfPresent(organisationId);
+        if (cached != null) return Optional.of(cached);
+        // an unknown id is not remembered: it may be created a moment later
+        Optional<Organisation> found = db.read(em -> Optional.ofNullable(em.find(OrganisationEntity.class,
+            organisationId)).map(OrganisationEntity::toApi));
+        found.ifPresent(o -> byId.put(organisationId, o));
+        return found;
+    }
+
+    /** The organisation, or {@link NotFound}. */
+    public Organisation require(String organisationId) {
+        return find(organisationId).orElseThrow(() -> new NotFound("no organisation " + organisationId));
     }
 
     public static OrganisationEntity require(EntityManager em, String organisationId) {

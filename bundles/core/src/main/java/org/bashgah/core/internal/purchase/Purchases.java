@@ -19,6 +19,7 @@ import org.bashgah.core.api.BashgahException.NotFound;
 import org.bashgah.core.api.BashgahException.Rejected;
 import org.bashgah.core.api.EntryKind;
 import org.bashgah.core.api.Events;
+import org.bashgah.core.api.Organisation;
 import org.bashgah.core.api.PointsValuation;
 import org.bashgah.core.api.Proposal;
 import org.bashgah.core.api.PurchaseContext;
@@ -34,12 +35,12 @@ import org.bashgah.core.internal.claim.Claims;
 import org.bashgah.core.internal.db.Database;
 import org.bashgah.core.internal.events.EventPublisher;
 import org.bashgah.core.internal.idempotency.Idempotency;
+import org.bashgah.core.internal.ledger.BalanceEntity;
 import org.bashgah.core.internal.ledger.Ledger;
 import org.bashgah.core.internal.ledger.LedgerEntryEntity;
 import org.bashgah.core.internal.ledger.Shares;
 import org.bashgah.core.internal.member.MemberEntity;
 import org.bashgah.core.internal.member.Members;
-import org.bashgah.core.internal.organisation.OrganisationEntity;
 import org.bashgah.core.internal.organisation.Organisations;
 import org.bashgah.core.internal.security.Caller;
 import org.osgi.service.component.annotations.Activate;
@@ -64,6 +65,7 @@ public class Purchases {
     private final Database db;
     private final CoreSettings settings;
     private final EventPublisher events;
+    private final Organisations organisations;
 
     /** Sorted by ascending service ranking (DS); asked highest-ranked first. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -79,10 +81,12 @@ public class Purchases {
     private volatile List<RedemptionPolicy> redemptionPolicies = List.of();
 
     @Activate
-    public Purchases(@Reference Database db, @Reference CoreSettings settings, @Reference EventPublisher events) {
+    public Purchases(@Reference Database db, @Reference CoreSettings settings, @Reference EventPublisher events,
+                     @Reference Organisations organisations) {
         this.db = db;
         this.settings = settings;
         this.events = events;
+        this.organisations = organisations;
     }
 
     /** The answer to a purchase or refund, and whether this call wrote it (false for a replay). */
@@ -100,21 +104,22 @@ public class Purchases {
             if (replay.isPresent()) return new Outcome(replay.get().response(), false);
             BranchEntity branch = Branches.requireActive(em, org, request.branch(), "branch");
             caller.requireBranch(branch.code);
-            MemberEntity found = Members.resolve(em, org, request.member(), settings.phoneRegion());
-            if (found == null) throw new Rejected("member", "no member " + request.member());
-            MemberEntity member = Members.lock(em, org, found.id);
+            MemberEntity member = Members.resolveLocked(em, org, request.member(), settings.phoneRegion());
+            if (member == null) throw new Rejected("member", "no member " + request.member());
             // a retry of the same key may have committed while this one waited for the lock
             replay = Idempotency.find(em, org, request.idempotencyKey(), POST, fingerprint);
             if (replay.isPresent()) return new Outcome(replay.get().response(), false);
+            // read once under the lock; the ledger writes below and the answer's balances use these rows
+            List<BalanceEntity> held = Ledger.holdings(em, member.id);
 
-            OrganisationEntity organisation = Organisations.require(em, org);
-            ZoneId zone = ZoneId.of(organisation.timeZone);
+            Organisation organisation = organisations.require(org);
+            ZoneId zone = ZoneId.of(organisation.timeZone());
             String purchaseId = UUID.randomUUID().toString();
             long amount = request.amount();
             List<PurchaseLine> lines = request.lines() == null ? List.of()
                 : request.lines().stream().map(l -> new PurchaseLine(l.productGroup(), l.amount())).toList();
             Redemption redemption = redemptionOf(request.redeem());
-            PurchaseContext context = new PurchaseContext(organisation.toApi(), purchaseId, branch.code,
+            PurchaseContext context = new PurchaseContext(organisation, purchaseId, branch.code,
                 member.toApi(), Members.stats(em, member), at.atZone(zone), amount, lines, redemption);
             // claims first: a source whose limits are spent (a one-time offer, a budget) proposes nothing
             List<Proposal> proposals = Claims.apply(em, org, purchaseId, member.id, at, propose(context));
@@ -178,7 +183,12 @@ public class Purchases {
             }
             Members.countPurchase(em, member, branch.code, at, amount, lines);
 
-            Balances balances = Ledger.balances(em, member.id, member.tier, caller.branch());
+            List<Account> written = new ArrayList<>();
+            if (redemption.sharedCredit() > 0) written.add(Account.sharedCredit());
+            if (redemption.branchCredit() > 0) written.add(Account.branchCredit(branch.code));
+            if (redemption.points() > 0) written.add(Account.points());
+            for (Proposal p : proposals) if (p.kind() != Proposal.Kind.DISCOUNT) written.add(p.account());
+            Balances balances = Ledger.balances(em, held, written, member.id, member.tier, caller.branch());
             PurchaseResponse response = new PurchaseResponse(purchaseId, member.id, branch.code,
                 at.atZone(zone).toOffsetDateTime(), amount, discount,
                 new PurchaseResponse.Amounts(redemption.sharedCredit(), redemption.branchCredit(), redemption.points()),
@@ -287,7 +297,7 @@ public class Purchases {
             PurchaseEntity p = em.find(PurchaseEntity.class, purchaseId);
             if (p == null || !p.organisationId.equals(caller.organisationId())) return Optional.empty();
             caller.requireBranch(p.branch);
-            ZoneId zone = Organisations.zoneOf(em, p.organisationId);
+            ZoneId zone = ZoneId.of(organisations.require(p.organisationId).timeZone());
             return Optional.of(PurchaseView.of(p, linesOf(em, p.id), Ledger.ofPurchase(em, p.id), zone));
         });
     }

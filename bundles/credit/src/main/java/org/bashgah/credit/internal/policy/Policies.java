@@ -1,6 +1,9 @@
 package org.bashgah.credit.internal.policy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.persistence.EntityManager;
@@ -19,29 +22,43 @@ import org.osgi.service.component.annotations.Reference;
  * The chain's policy and the branches' overrides, as versions: a change adds a version (audited), and a
  * purchase earns under the version in force when it is posted, so past entries are never rewritten.
  * Until a chain sets its own policy, the defaults of {@code etc/org.bashgah.credit.cfg} apply.
+ *
+ * <p>Every purchase asks for the effective policy, so the newest versions read are kept for
+ * {@code cache.seconds}; a change on this node empties the cache at once.
  */
 @Component(service = {CreditPolicies.class, Policies.class})
 public class Policies implements CreditPolicies {
     private final CreditDatabase db;
     private final CreditSettings settings;
     private final AuditTrail audit;
+    /** The newest version of a scope (chain: branch ""), empty when there is none or it was removed. */
+    private final Cache<Scope, Optional<CreditPolicy>> newest;
+
+    private record Scope(String organisationId, String branch) {
+    }
 
     @Activate
     public Policies(@Reference CreditDatabase db, @Reference CreditSettings settings, @Reference AuditTrail audit) {
         this.db = db;
         this.settings = settings;
         this.audit = audit;
+        this.newest = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(settings.config().cache_seconds()))
+            .maximumSize(10_000).build();
     }
 
     @Override
     public CreditPolicy effective(String organisationId, String branch) {
-        return db.read(em -> {
-            if (branch != null) {
-                Optional<PolicyEntity> override = latest(em, organisationId, branch);
-                if (override.isPresent() && !override.get().removed) return override.get().toApi();
-            }
-            return latest(em, organisationId, null).map(PolicyEntity::toApi).orElseGet(this::defaults);
-        });
+        if (branch != null) {
+            Optional<CreditPolicy> override = newest(organisationId, branch);
+            if (override.isPresent()) return override.get();
+        }
+        // the defaults are not cached: they follow etc/org.bashgah.credit.cfg at once
+        return newest(organisationId, null).orElseGet(this::defaults);
+    }
+
+    private Optional<CreditPolicy> newest(String organisationId, String branch) {
+        return newest.get(new Scope(organisationId, branch == null ? "" : branch), scope -> db.read(em ->
+            latest(em, organisationId, branch).filter(p -> !p.removed).map(PolicyEntity::toApi)));
     }
 
     /** The chain's policy (or the default). */
@@ -51,7 +68,7 @@ public class Policies implements CreditPolicies {
 
     /** A branch's override, if it has one. */
     public Optional<CreditPolicy> override(String organisationId, String branch) {
-        return db.read(em -> latest(em, organisationId, branch).filter(p -> !p.removed).map(PolicyEntity::toApi));
+        return newest(organisationId, branch);
     }
 
     public CreditPolicy put(Caller caller, String branch, CreditPolicy policy) {
@@ -61,6 +78,7 @@ public class Policies implements CreditPolicies {
             em.flush();
             return row.toApi();
         });
+        newest.invalidateAll();
         audit.record(caller, branch == null ? "credit.policy.update" : "credit.policy.branch.update",
             branch == null ? "chain" : branch, describe(saved));
         return saved;
@@ -75,6 +93,7 @@ public class Policies implements CreditPolicies {
             em.persist(removal);
             return null;
         });
+        newest.invalidateAll();
         audit.record(caller, "credit.policy.branch.remove", branch, "the chain's policy applies again");
     }
 

@@ -1,5 +1,8 @@
 package org.bashgah.credit.internal.tier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -9,6 +12,7 @@ import javax.persistence.EntityManager;
 import org.bashgah.core.api.AuditTrail;
 import org.bashgah.core.api.Caller;
 import org.bashgah.credit.internal.CreditDatabase;
+import org.bashgah.credit.internal.CreditSettings;
 import org.bashgah.credit.internal.earning.TierBenefits;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,22 +21,27 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The organisations' tier schemes, as versions: a change inserts a new version (audited as
  * {@code credit.tiers.update}) and the newest is in force; until a chain sets one, {@link TierScheme#DEFAULT}
- * applies. Also the {@link TierBenefits} that earning asks on every purchase.
+ * applies. Also the {@link TierBenefits} that earning asks on every purchase, which is why the scheme in force
+ * is kept for {@code cache.seconds} (a change on this node empties the cache at once).
  */
 @Component(service = {TierSchemes.class, TierBenefits.class})
 public class TierSchemes implements TierBenefits {
     private final CreditDatabase db;
     private final AuditTrail audit;
+    private final Cache<String, TierScheme> inForce;
 
     @Activate
-    public TierSchemes(@Reference CreditDatabase db, @Reference AuditTrail audit) {
+    public TierSchemes(@Reference CreditDatabase db, @Reference AuditTrail audit, @Reference CreditSettings settings) {
         this.db = db;
         this.audit = audit;
+        this.inForce = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(settings.config().cache_seconds()))
+            .maximumSize(10_000).build();
     }
 
     /** The scheme in force in the organisation. */
     public TierScheme current(String organisationId) {
-        return db.read(em -> latest(em, organisationId).map(s -> toScheme(em, s)).orElse(TierScheme.DEFAULT));
+        return inForce.get(organisationId, org -> db.read(em ->
+            latest(em, org).map(s -> toScheme(em, s)).orElse(TierScheme.DEFAULT)));
     }
 
     @Override
@@ -66,6 +75,7 @@ public class TierSchemes implements TierBenefits {
             em.flush();
             return toScheme(em, row);
         });
+        inForce.invalidateAll();
         audit.record(caller, "credit.tiers.update", "tiers", describe(saved));
         return saved;
     }
