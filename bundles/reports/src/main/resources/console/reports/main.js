@@ -33,7 +33,8 @@ export async function mount(main, c, item, rest) {
   const [what, report, query] = (rest || '').split('/');
   if (item === 'segments') return what ? segmentMembers(main, c, what) : segments(main, c);
   if (what === 'members') return memberList(main, c, report, new URLSearchParams(query || ''));
-  return dashboard(main, c);
+  if (item === 'rfm') return dashboard(main, c, ['rfm'], c.t('report.rfm'));
+  return dashboard(main, c, ALL_REPORTS, c.t('dash.title'));
 }
 
 // ------------------------------------------------------------------------------------------------ helpers
@@ -161,7 +162,12 @@ function savedFilters(c) {
   return { branch: f.branch || '', from: f.from || '', to: f.to || '', bucket: f.bucket || 'day' };
 }
 
-async function dashboard(main, c) {
+const ALL_REPORTS = ['new-members', 'sales', 'average-basket', 'engagement', 'retention', 'rfm', 'churn', 'clv',
+  'tiers', 'points', 'purchase-interval', 'credit-liability', 'leaderboard'];
+const SERIES = ['new-members', 'sales', 'average-basket', 'engagement', 'leaderboard'];
+
+/** The dashboard: the pickers, then a card per report of `names` (the RFM page is the dashboard of one). */
+async function dashboard(main, c, names, title) {
   const { h, t, api } = c;
   const filters = savedFilters(c);
   const branches = c.user.branch ? [] : await api('GET', '/branches').catch(() => []);
@@ -177,13 +183,14 @@ async function dashboard(main, c) {
   const message = h('div', { id: 'dash-message' });
   const area = h('div', { class: 'report-grid', id: 'dash-cards' });
 
-  main.replaceChildren(h('h1', {}, t('dash.title')),
+  const ranged = names.some(n => SERIES.includes(n));
+  main.replaceChildren(h('h1', {}, title),
     h('form', { class: 'card search', id: 'dash-filters', onsubmit: e => {
       e.preventDefault();
       sessionStorage.setItem(FILTERS, JSON.stringify({ branch: branch.value, from: from.value, to: to.value, bucket: bucket.value }));
       show();
-    } }, c.field(t('dash.branch'), branch), c.field(t('dash.from'), from), c.field(t('dash.to'), to),
-    c.field(t('dash.bucket'), bucket), h('button', { type: 'submit', class: 'primary', id: 'dash-apply' }, t('dash.apply'))),
+    } }, c.field(t('dash.branch'), branch), ranged ? [c.field(t('dash.from'), from), c.field(t('dash.to'), to),
+      c.field(t('dash.bucket'), bucket)] : null, h('button', { type: 'submit', class: 'primary', id: 'dash-apply' }, t('dash.apply'))),
     range, message, area);
 
   async function show() {
@@ -195,8 +202,6 @@ async function dashboard(main, c) {
     const series = { branch: f.branch, from: f.from, to: f.to, bucket: f.bucket };
     const snapshot = { branch: f.branch };
     // one call per report, side by side; a report that fails shows its problem in its own card
-    const names = ['new-members', 'sales', 'average-basket', 'engagement', 'retention', 'rfm', 'churn', 'clv',
-      'tiers', 'points', 'purchase-interval', 'credit-liability', 'leaderboard'];
     const params = {
       'new-members': series, sales: series, 'average-basket': series, engagement: series,
       retention: { branch: f.branch, bucket: 'month' }, leaderboard: { from: f.from, to: f.to },
@@ -213,7 +218,7 @@ async function dashboard(main, c) {
       if (answers[i].error) box.body.replaceChildren(c.problemBox(answers[i].error));
       else drawers[n](echarts, c, box.body, answers[i].body, f);
     });
-    const sc = answers[1].body?.scope;
+    const sc = answers[names.indexOf('sales')]?.body?.scope;
     if (sc) {
       if (!from.value) from.value = sc.from;
       if (!to.value) to.value = sc.to;
