@@ -67,7 +67,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * I       north   never                                                 0          0     -       0
  * </pre>
  *
- * The members-page tests work in the server's first organisation (its default credit policy: 5% shared credit, a
+ * The members-page and form tests work in the server's first organisation (its default credit policy: 5% shared credit, a
  * point per 10,000, 100 points for joining), so they never touch the dashboard's numbers.
  */
 public class ConsoleReportsIT {
@@ -411,6 +411,86 @@ public class ConsoleReportsIT {
         visible(By.cssSelector("#purchases tbody tr[data-purchase]"));
         assertEquals("۲۵٬۰۰۰", text("member-bal-shared"));
         screenshot("member-purchases-fa");
+    }
+
+    // ---- offers and tiers as forms ----
+
+    @Test
+    public void anOfferAndTheTiersAreEditedWithFormsAndTheJsonViewFollows() throws Exception {
+        open("");
+        english();
+        login("admin", ADMIN_PASSWORD);
+        open("#/ext/offers/offers/new");
+        type(By.id("offer-name"), "Loyal shoes");
+        click(By.cssSelector("[data-path='branches.tehran-1']"));
+        type(By.cssSelector("[data-path='trigger.amountOver']"), "500,000");
+        type(By.cssSelector("[data-path='reward.extraCreditPercent']"), "۱۲٫۵");   // Persian digits and decimal sign
+        click(By.id("condition-add"));
+        type(By.cssSelector("#offer-audience .condition-value"), "3");
+        JsonNode shown = RunningDistribution.JSON.readTree(visible(By.id("offer-json")).getAttribute("value"));
+        assertEquals("the JSON view follows the form", 500_000, shown.path("trigger").path("amountOver").asLong());
+        assertEquals("12.5", shown.path("reward").path("extraCreditPercent").asText());
+        assertEquals("[\"tehran-1\"]", shown.path("branches").toString());
+        assertEquals("{\"metric\":\"visits\",\"op\":\"gt\",\"value\":3}", shown.path("audience").toString());
+        click(By.id("offer-save"));
+        wait.until(d -> ((String) js("return location.hash")).matches("#/ext/offers/offers/[0-9a-f-]{36}"));
+        String id = ((String) js("return location.hash")).substring("#/ext/offers/offers/".length());
+        JsonNode saved = expect(200, server.get("/api/v1/offers/" + id, adminToken)).body();
+        assertEquals("Loyal shoes", saved.path("name").asText());
+        assertEquals("DRAFT", saved.path("status").asText());
+        assertEquals(500_000, saved.path("trigger").path("amountOver").asLong());
+        assertEquals(0, new java.math.BigDecimal("12.5").compareTo(saved.path("reward").path("extraCreditPercent").decimalValue()));
+        assertEquals(3, saved.path("audience").path("value").asInt());
+        screenshot("offer-form-en");
+
+        // a number that is not one: the API names the field, the offer stays as it was
+        type(By.cssSelector("[data-path='trigger.amountOver']"), "lots");
+        click(By.id("offer-save"));
+        WebElement problem = visible(By.cssSelector("#offer-message .problem[data-status='400']"));
+        assertTrue(problem.getText(), problem.getText().contains("trigger.amountOver"));
+        assertEquals(500_000, expect(200, server.get("/api/v1/offers/" + id, adminToken)).body().path("trigger").path("amountOver").asLong());
+
+        // an audience the form cannot show is edited in the JSON view, and the form says so
+        js("const t = document.getElementById('offer-json'); const d = JSON.parse(t.value); d.trigger.amountOver = 500000;"
+            + " d.audience = {any: [{metric: 'visits', op: 'gt', value: 3}, {taggedAny: ['vip']}]};"
+            + " t.value = JSON.stringify(d, null, 2); t.dispatchEvent(new Event('input'));");
+        visible(By.id("audience-in-json"));
+        assertEquals("500000", visible(By.cssSelector("[data-path='trigger.amountOver']")).getAttribute("value"));
+        click(By.id("offer-save"));
+        visible(By.cssSelector("#offer-message .notice"));
+        assertEquals("vip", expect(200, server.get("/api/v1/offers/" + id, adminToken)).body().path("audience").path("any").get(1)
+            .path("taggedAny").get(0).asText());
+
+        // the tiers: one more, out of everyone's reach, added with the form
+        JsonNode before = expect(200, server.get("/api/v1/credit/tiers", adminToken)).body();
+        int count = before.path("tiers").size();
+        open("#/ext/credit/tiers");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tiers-rows tbody tr"), count));
+        click(By.id("tier-add"));
+        By last = By.cssSelector("#tiers-rows tbody tr:last-child");
+        type(By.cssSelector("#tiers-rows tbody tr:last-child .tier-code"), "DIAMOND");
+        type(By.cssSelector("#tiers-rows tbody tr:last-child .tier-name"), "الماس");
+        type(By.cssSelector("#tiers-rows tbody tr:last-child .tier-threshold"), "1000000000");
+        type(By.cssSelector("#tiers-rows tbody tr:last-child .tier-extraCreditPercent"), "25");
+        assertTrue(driver.findElement(last).isDisplayed());
+        assertTrue("the JSON view follows", visible(By.id("tiers-json")).getAttribute("value").contains("\"DIAMOND\""));
+        click(By.id("tiers-save"));
+        visible(By.id("tiers-saved"));
+        JsonNode after = expect(200, server.get("/api/v1/credit/tiers", adminToken)).body();
+        assertEquals(count + 1, after.path("tiers").size());
+        JsonNode diamond = after.path("tiers").get(count);
+        assertEquals("DIAMOND", diamond.path("code").asText());
+        assertEquals("الماس", diamond.path("name").asText());
+        assertEquals(1_000_000_000L, diamond.path("threshold").asLong());
+        assertEquals(0, new java.math.BigDecimal("25").compareTo(diamond.path("extraCreditPercent").decimalValue()));
+        screenshot("tiers-form-en");
+
+        // a threshold not above the tier before it: refused with the field named, the scheme unchanged
+        type(By.cssSelector("#tiers-rows tbody tr:last-child .tier-threshold"), "0");
+        click(By.id("tiers-save"));
+        WebElement refused = visible(By.cssSelector("#tiers-message .problem"));
+        assertTrue(refused.getText(), refused.getText().contains("tiers[" + count + "].threshold"));
+        assertEquals(after, expect(200, server.get("/api/v1/credit/tiers", adminToken)).body());
     }
 
     // ---- helpers ----
