@@ -236,7 +236,7 @@ public class ConsoleReportsIT {
         assertEquals("lost", driver.findElement(By.cssSelector("#rfm-grid td[data-r='1'][data-f='1']")).getAttribute("data-segment"));
         assertEquals("1", driver.findElement(By.cssSelector("#rfm-grid td[data-r='1'][data-f='1']")).getAttribute("data-members"));
         assertEquals(25, driver.findElements(By.cssSelector("#rfm-grid td[data-r]")).size());
-        screenshot("dashboard-en");
+        tallScreenshot("dashboard-en");
         scrollTo(By.id("card-rfm"));
         screenshot("dashboard-rfm-en");
 
@@ -294,7 +294,7 @@ public class ConsoleReportsIT {
         assertTrue(String.valueOf(days), PERSIAN_DIGITS.matcher(String.valueOf(days.get(10))).find());
         assertEquals(Boolean.TRUE, js("return document.getElementById('chart-sales').chart.getOption().xAxis[0].inverse"));
         assertEquals("قهرمانان", driver.findElement(By.cssSelector("#rfm-grid td[data-r='5'][data-f='5'] .segment")).getText());
-        screenshot("dashboard-fa");
+        tallScreenshot("dashboard-fa");
         scrollTo(By.id("card-rfm"));
         screenshot("dashboard-rfm-fa");
 
@@ -605,6 +605,19 @@ public class ConsoleReportsIT {
     private void assertAmount(String id, long expected) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
         assertEquals(id, String.valueOf(expected), driver.findElement(By.id(id)).getAttribute("data-value"));
+    }
+
+    /** A screenshot of a taller window, so the dashboard shows more than its first two charts. */
+    private void tallScreenshot(String name) throws Exception {
+        org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
+        try {
+            js("window.dispatchEvent(new Event('resize'))");
+            Thread.sleep(300);   // the charts redraw at the new size on their ResizeObserver's next frame
+            screenshot(name);
+        } finally {
+            driver.manage().window().setSize(size);
+        }
     }
 
     private void screenshot(String name) throws Exception {
