@@ -6,6 +6,7 @@ import static org.bashgah.itests.RunningDistribution.READY;
 import static org.bashgah.itests.RunningDistribution.expect;
 import static org.bashgah.itests.RunningDistribution.json;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -318,6 +319,54 @@ public class ConsoleReportsIT {
         assertAmount("list-total", 1);
         assertEquals(List.of(MEMBERS.get("E")), memberRows());
         assertEquals("۱", text("list-total"));
+    }
+
+    @Test
+    public void aBranchManagerSeesItsOwnBranchAndAnOperatorSeesNumbersWithoutMemberLists() throws Exception {
+        expect(201, server.post("/api/v1/users", chainToken, json("user", chainUser + "-bm", "password", CHAIN_PASSWORD,
+            "role", "branch-manager", "branch", "north")));
+        expect(201, server.post("/api/v1/users", chainToken, json("user", chainUser + "-op", "password", CHAIN_PASSWORD,
+            "role", "operator", "branch", "north")));
+        // the charting library is served by the server, from the reports bundle, as a script
+        RunningDistribution.Answer echarts = server.get("/console/ext/reports/vendor/echarts/echarts.esm.min.js", null);
+        assertEquals(200, echarts.status());
+        assertTrue(echarts.contentType(), echarts.contentType().startsWith("text/javascript"));
+
+        open("");
+        english();
+        login(chainUser + "-bm", CHAIN_PASSWORD);
+        click(By.cssSelector("a[data-route='ext/reports/dashboard']"));
+        visibleReady();
+        WebElement branch = visible(By.id("dash-branch"));
+        assertFalse("a branch user's reports are its branch's", branch.isEnabled());
+        assertEquals("north", new Select(branch).getFirstSelectedOption().getAttribute("value"));
+        js("document.getElementById('dash-from').value = arguments[0]; document.getElementById('dash-to').value = arguments[1]",
+            today().minusDays(10).toString(), today().toString());
+        js("document.getElementById('dash-cards').removeAttribute('data-ready')");
+        click(By.id("dash-apply"));
+        visibleReady();
+        // purchases made at north in the eleven days: A 0 5 10, B 2, C 3 and H 7
+        assertAmount("kpi-sales-amount", 2_050_000);
+        assertAmount("kpi-sales-purchases", 6);
+        // north's own members (A B C D E I): D and E churned, I never bought
+        assertAmount("kpi-churned", 2);
+        assertAmount("kpi-never", 1);
+        assertEquals("the leaderboard shows its own row", 1, driver.findElements(By.cssSelector("#leaderboard-table tbody tr")).size());
+        click(By.cssSelector("a[data-drill='kpi-churned']"));
+        assertAmount("list-total", 2);
+        assertEquals(List.of(MEMBERS.get("D"), MEMBERS.get("E")), memberRows());
+        click(By.id("logout"));
+
+        // an operator reads the numbers; member lists are for managers, so nothing links to them
+        login(chainUser + "-op", CHAIN_PASSWORD);
+        click(By.cssSelector("a[data-route='ext/reports/dashboard']"));
+        visibleReady();
+        assertAmount("kpi-churned", 2);
+        assertTrue(driver.findElements(By.cssSelector("a[data-drill]")).isEmpty());
+        assertTrue(driver.findElements(By.cssSelector("#rfm-grid a")).isEmpty());
+        assertTrue("no saved segments for an operator", driver.findElements(By.cssSelector("a[data-route='ext/reports/segments']")).isEmpty());
+        String token = (String) js("return sessionStorage.getItem('bashgah.token')");
+        expect(403, server.get("/api/v1/reports/churn/members", token));
     }
 
     // ---- the members page ----
