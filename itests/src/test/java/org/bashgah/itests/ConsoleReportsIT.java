@@ -49,7 +49,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The reports dashboard (bashgah-reports' console pages) and the members page's tags and purchase history, in a real
  * headless Chromium against the assembled distribution started as a process, as {@link ConsoleIT} does (its own
- * copy, on ports 18681, 18601, 11699 and 45045 plus {@code -Dbashgah.itest.portOffset}).
+ * copy, on ports 18681, 18601, 11699 and 45045 plus {@code -Dbashgah.itest.portOffset}). It boots without
+ * bashgah-reports and installs it on the running server through Karaf's management interface (JMX), so one test can
+ * remove it and bring it back.
  *
  * <p>The dashboard's chain is {@link ReportsIT}'s, in an organisation of its own (Persian calendar, Tehran), so its
  * right answers are worked out there by hand: branches north and south, 10% branch credit, a point per 10,000;
@@ -74,6 +76,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public class ConsoleReportsIT {
     private static final String ADMIN_PASSWORD = "console-reports-it-Pa55word";
     private static final String CHAIN_PASSWORD = "console-reports-chain-Pa55";
+    private static final String SHELL_USER = "itest";
+    private static final String SHELL_PASSWORD = "console-reports-it-Pa55word-shell";
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     private static final Duration UI = Duration.ofSeconds(20);
@@ -105,8 +109,13 @@ public class ConsoleReportsIT {
         server = RunningDistribution.unpack(Paths.get("target", "console-reports-it"), "console", 18681, 18601, 11699, 45045);
         downloads = server.home.resolveSibling("downloads");
         Files.createDirectories(downloads);
+        // an administrator for Karaf's management (JMX), to install and remove bashgah-reports on the running server
+        Files.writeString(server.etc("users.properties"), "\n" + SHELL_USER + " = " + SHELL_PASSWORD + ",_g_:admingroup\n",
+            java.nio.file.StandardOpenOption.APPEND);
+        bootWithoutReports();
         server.start(Map.of("BASHGAH_ADMIN_PASSWORD", ADMIN_PASSWORD));
         adminToken = server.awaitLogin("admin", ADMIN_PASSWORD);
+        installReports();
         expect(201, server.post("/api/v1/branches", adminToken, json("code", "tehran-1", "name", "Tehran Vanak")));
         makeTheChain();
     }
@@ -369,6 +378,27 @@ public class ConsoleReportsIT {
         expect(403, server.get("/api/v1/reports/churn/members", token));
     }
 
+    @Test
+    public void theDashboardGoesWithTheReportsFeatureAndComesBackWithIt() throws Exception {
+        openDashboard();
+        assertAmount("kpi-sales-amount", 2_650_000);
+        features("uninstallFeature", "bashgah-reports");
+        try {
+            awaitExtensions(list -> !list.contains("\"reports\""));
+            assertEquals("the charting library went with its bundle", 404,
+                server.get("/console/ext/reports/vendor/echarts/echarts.esm.min.js", null).status());
+            driver.navigate().refresh();
+            visible(By.id("page"));
+            assertTrue("the menu item is gone", driver.findElements(By.cssSelector("a[data-ext='reports']")).isEmpty());
+            assertEquals("404", visible(By.cssSelector("#page .problem")).getAttribute("data-status"));
+        } finally {
+            installReports();
+        }
+        driver.navigate().refresh();
+        visibleReady();
+        assertAmount("kpi-sales-amount", 2_650_000);
+    }
+
     // ---- the members page ----
 
     @Test
@@ -543,6 +573,52 @@ public class ConsoleReportsIT {
     }
 
     // ---- helpers ----
+
+    private static void installReports() throws Exception {
+        features("installFeature", "bashgah-reports");
+        awaitExtensions(list -> list.contains("\"reports\""));
+        await("reports' REST resources").atMost(READY).until(() -> server.get("/api/v1/reports", adminToken).status() == 200);
+    }
+
+    /** Waits until the console's list of extensions (as the browser gets it) satisfies the condition, and health is UP. */
+    private static void awaitExtensions(java.util.function.Predicate<String> condition) {
+        await("extensions.json").atMost(READY).pollInterval(Duration.ofMillis(250)).until(() -> {
+            RunningDistribution.Answer answer = server.get("/console/extensions.json", null);
+            return answer.status() == 200 && condition.test(answer.raw());
+        });
+        await("/api/health UP").atMost(READY).pollInterval(Duration.ofMillis(250))
+            .until(() -> server.get("/api/health", null).status() == 200);
+    }
+
+    /** feature:install / feature:uninstall on the running server through Karaf's management (JMX), as ConsoleIT does. */
+    private static void features(String operation, String feature) throws Exception {
+        javax.management.remote.JMXServiceURL url = new javax.management.remote.JMXServiceURL(
+            "service:jmx:rmi://127.0.0.1:" + server.ports[3] + "/jndi/rmi://127.0.0.1:" + server.ports[2] + "/karaf-root");
+        try (javax.management.remote.JMXConnector jmx = javax.management.remote.JMXConnectorFactory.connect(url,
+            Map.of(javax.management.remote.JMXConnector.CREDENTIALS, new String[] {SHELL_USER, SHELL_PASSWORD}))) {
+            jmx.getMBeanServerConnection().invoke(new javax.management.ObjectName("org.apache.karaf:type=feature,name=root"),
+                operation, new Object[] {feature}, new String[] {String.class.getName()});
+        }
+    }
+
+    /**
+     * Takes bashgah-reports out of the assembly's generated boot feature before the first start (as ConsoleIT does
+     * with offers), so the test installs it as a root feature and can remove it again.
+     */
+    private static void bootWithoutReports() throws Exception {
+        Pattern reports = Pattern.compile("\\s*<feature [^>]*>bashgah-reports</feature>");
+        int removed = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(server.home.resolve("etc"))) {
+            for (Path xml : files.filter(p -> p.toString().endsWith(".xml")).toList()) {
+                String text = Files.readString(xml);
+                if (!text.contains("prerequisite=\"false\" dependency=\"false\">bashgah-core</feature>")) continue;
+                String without = reports.matcher(text).replaceAll("");
+                removed += without.equals(text) ? 0 : 1;
+                Files.writeString(xml, without);
+            }
+        }
+        assertEquals("bashgah-reports taken out of the boot feature", 1, removed);
+    }
 
     private void openDashboard() {
         open("");
