@@ -110,6 +110,30 @@ export async function api(method, path, body) {
   return json;
 }
 
+/**
+ * Downloads a file of the REST API (a report's CSV or XLSX) with the session's token, which a plain link could not
+ * send, and saves it under the name the server gives (Content-Disposition).
+ */
+export async function download(path) {
+  const response = await fetch(`/api/v1${path}`, { headers: { Authorization: `Bearer ${session.token}` }, cache: 'no-store' });
+  if (!response.ok) {
+    let problem = null;
+    try { problem = await response.json(); } catch { problem = null; }
+    if (response.status === 401) { session.token = null; onExpired(); }
+    throw new ApiError(response.status, problem);
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '')?.[1] || 'download';
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return name;
+}
+
 // ---- DOM ----
 
 /** h('button', {class: 'x', onclick: fn}, 'text', child...): an element; null/false children are skipped. */

@@ -1,9 +1,10 @@
-// Members: search by phone, a member's profile (SMS opt-in), balances and ledger history.
+// Members: search by phone, a member's profile (SMS opt-in, tags), balances, purchase history with refunds, and
+// ledger history.
 import { accountName, api, asciiDigits, attempt, field, fmt, h, money, problemBox, table, t } from '../lib.js';
 
 export async function mount(main, c, route) {
   const id = route.split('/')[1];
-  if (id) return profile(main, id);
+  if (id) return profile(main, c, id);
   const phone = h('input', { id: 'members-phone', type: 'tel', inputmode: 'tel', required: true });
   const message = h('div');
   const results = h('div', { id: 'members-results' });
@@ -13,28 +14,41 @@ export async function mount(main, c, route) {
       const found = await attempt(message, () => api('GET', `/members?phone=${encodeURIComponent(asciiDigits(phone.value))}`));
       if (!found) return;
       results.replaceChildren(found.length
-        ? table([t('member.name'), t('member.phone'), t('member.tier'), t('member.joinedAt')], found.map(m => h('tr', {},
+        ? table([t('member.name'), t('member.phone'), t('member.tier'), t('member.tags'), t('member.joinedAt')], found.map(m => h('tr', {},
           h('td', {}, h('a', { href: `#/members/${m.id}` }, m.name || t('member.noName'))), h('td', { dir: 'ltr' }, m.phone),
-          h('td', {}, m.tier || '—'), h('td', {}, fmt.date(m.joinedAt)))))
+          h('td', {}, m.tier || '—'), h('td', { dir: 'ltr' }, (m.tags || []).join(', ')), h('td', {}, fmt.date(m.joinedAt)))))
         : h('p', { class: 'muted' }, t('members.none')));
     } }, field(t('member.phone'), phone), h('button', { type: 'submit', class: 'primary', id: 'members-find' }, t('cashier.find'))),
+    h('p', { class: 'muted' }, t('members.searchHelp')),
     message, results);
   phone.focus();
 }
 
-async function profile(main, id) {
+async function profile(main, c, id) {
   const member = await api('GET', `/members/${id}`);
-  const balances = await api('GET', `/members/${id}/balances`);
   const message = h('div');
   const sms = h('input', { type: 'checkbox', id: 'member-sms', checked: member.smsOptIn, onchange: async e => {
     const updated = await attempt(message, () => api('PATCH', `/members/${id}`, { smsOptIn: e.target.checked }));
     if (!updated) e.target.checked = !e.target.checked;
     else message.replaceChildren(h('div', { class: 'notice', role: 'status' }, t('saved')));
   } });
+  const balances = h('section', { class: 'card', id: 'member-balances' });
+  const purchases = h('section', { id: 'member-purchases' });
   const ledgerBody = h('tbody');
   const more = h('button', { type: 'button', class: 'link', id: 'ledger-more' }, t('more'));
+
+  async function showBalances() {
+    const b = await attempt(message, () => api('GET', `/members/${id}/balances`));
+    if (!b) return;
+    balances.replaceChildren(h('h3', {}, t('cashier.balances')), h('dl', { class: 'balances' },
+      h('dt', {}, t('account.shared')), h('dd', {}, money(b.sharedCredit, { id: 'member-bal-shared' })),
+      Object.entries(b.branchCredit || {}).map(([code, v]) => [h('dt', {}, t('account.branch', { branch: code })),
+        h('dd', {}, money(v, { 'data-branch-credit': code }))]),
+      h('dt', {}, t('account.points')), h('dd', {}, money(b.points, { id: 'member-bal-points' }))));
+  }
+
   let before = null;
-  async function page() {
+  async function ledgerPage() {
     const entries = await attempt(message, () => api('GET', `/members/${id}/ledger?limit=25${before ? `&before=${before}` : ''}`));
     if (!entries) return;
     for (const e of entries) {
@@ -44,7 +58,13 @@ async function profile(main, id) {
     before = entries.length ? entries[entries.length - 1].id : before;
     more.hidden = entries.length < 25;
   }
-  more.addEventListener('click', page);
+  async function reloadLedger() {
+    before = null;
+    ledgerBody.replaceChildren();
+    await ledgerPage();
+  }
+  more.addEventListener('click', ledgerPage);
+
   main.replaceChildren(h('h1', { id: 'member-name' }, member.name || t('member.noName')),
     h('div', { class: 'grid' },
       h('section', { class: 'card' }, h('dl', { class: 'balances' },
@@ -52,14 +72,114 @@ async function profile(main, id) {
         h('dt', {}, t('member.joinedAt')), h('dd', {}, h('time', { id: 'member-joined', datetime: member.joinedAt }, fmt.date(member.joinedAt)), ' · ', member.joinedBranch || ''),
         h('dt', {}, t('member.birthDate')), h('dd', {}, member.birthDate ? fmt.date(member.birthDate) : '—'),
         h('dt', {}, t('member.tier')), h('dd', {}, member.tier || '—')),
-      h('div', { class: 'check' }, sms, h('label', { for: 'member-sms' }, t('member.smsOptIn'))), message),
-      h('section', { class: 'card' }, h('h3', {}, t('cashier.balances')), h('dl', { class: 'balances' },
-        h('dt', {}, t('account.shared')), h('dd', {}, money(balances.sharedCredit)),
-        Object.entries(balances.branchCredit || {}).map(([b, v]) => [h('dt', {}, t('account.branch', { branch: b })), h('dd', {}, money(v))]),
-        h('dt', {}, t('account.points')), h('dd', {}, money(balances.points))))),
+      h('div', { class: 'check' }, sms, h('label', { for: 'member-sms' }, t('member.smsOptIn'))),
+      tagEditor(id, member.tags || []), message),
+      balances),
+    purchases,
     h('h2', {}, t('members.ledger')),
     h('div', { class: 'table-wrap' }, h('table', { id: 'ledger' }, h('thead', {}, h('tr', {},
       [t('ledger.at'), t('ledger.account'), t('ledger.kind'), t('ledger.amount'), t('ledger.note')].map(x => h('th', { scope: 'col' }, x)))), ledgerBody)),
     more);
+  await showBalances();
+  await purchaseHistory(purchases, id, async () => { await showBalances(); await reloadLedger(); });
+  await ledgerPage();
+}
+
+/**
+ * The member's tags (core's groups, e.g. vip or staff): each can be removed, a new one added; every change is one
+ * PATCH with the whole list, and the list shown is what the server answered.
+ */
+function tagEditor(id, initial) {
+  let tags = [...initial];
+  const list = h('ul', { class: 'tags', id: 'member-tags' });
+  const input = h('input', { id: 'member-tag-new', dir: 'ltr', autocomplete: 'off', placeholder: t('member.tagHint') });
+  const message = h('div', { id: 'member-tags-message' });
+
+  async function save(next) {
+    const updated = await attempt(message, () => api('PATCH', `/members/${id}`, { tags: next }));
+    if (!updated) return false;
+    tags = updated.tags || [];
+    show();
+    message.replaceChildren(h('div', { class: 'notice', role: 'status' }, t('saved')));
+    return true;
+  }
+
+  function show() {
+    list.replaceChildren(...tags.map(tag => h('li', { 'data-tag': tag }, h('span', { dir: 'ltr' }, tag),
+      h('button', { type: 'button', class: 'link', 'aria-label': t('member.tagRemove', { tag }),
+        onclick: () => save(tags.filter(x => x !== tag)) }, '×'))));
+    if (!tags.length) list.append(h('li', { class: 'muted' }, t('member.noTags')));
+  }
+  show();
+
+  return h('form', { class: 'tag-editor', onsubmit: async e => {
+    e.preventDefault();
+    const tag = input.value.trim();
+    if (!tag) return;
+    if (await save([...tags.filter(x => x !== tag), tag])) input.value = '';
+  } }, h('h3', {}, t('member.tags')), list,
+  h('div', { class: 'search' }, field(t('member.tagNew'), input), h('button', { type: 'submit', id: 'member-tag-add' }, t('member.tagAdd'))),
+  message);
+}
+
+/** The member's purchases, newest first, page by page; any purchase not yet wholly refunded can be refunded. */
+async function purchaseHistory(section, id, afterRefund) {
+  const body = h('tbody');
+  const message = h('div', { id: 'purchases-message' });
+  const more = h('button', { type: 'button', class: 'link', id: 'purchases-more' }, t('more'));
+  let last = null;
+
+  async function page() {
+    const list = await attempt(message, () => api('GET', `/members/${id}/purchases?limit=10${last ? `&before=${last}` : ''}`));
+    if (!list) return;
+    for (const p of list) body.append(row(p));
+    if (list.length) last = list[list.length - 1].id;
+    more.hidden = list.length < 10;
+    if (!body.children.length) body.append(h('tr', {}, h('td', { colspan: '7', class: 'muted' }, t('purchases.none'))));
+  }
+
+  function row(p) {
+    const done = p.refunded >= p.amount;
+    const cell = h('td', {});
+    const tr = h('tr', { 'data-purchase': p.id },
+      h('td', {}, h('time', { datetime: p.at }, fmt.dateTime(p.at))), h('td', { dir: 'ltr' }, p.branch),
+      h('td', { dir: 'ltr' }, p.lines.map(l => l.productGroup).join(', ')),
+      h('td', { class: 'num' }, money(p.amount, { class: 'amount purchase-amount' })),
+      h('td', { class: 'num' }, money(p.payable)),
+      h('td', { class: 'num' }, money(p.refunded, { class: 'amount purchase-refunded' })), cell);
+    if (done) {
+      cell.append(h('span', { class: 'muted purchase-status' }, t('purchases.refunded')));
+      return tr;
+    }
+    const button = h('button', { type: 'button', class: 'purchase-refund', onclick: async () => {
+      if (!button.dataset.armed) {
+        // two clicks, as on the cashier screen: the first asks, the second refunds
+        button.dataset.armed = '1';
+        button.textContent = t('purchases.refundConfirm', { amount: fmt.number(p.amount - p.refunded) });
+        button.classList.add('danger');
+        return;
+      }
+      button.disabled = true;
+      // the key holds what was refunded before: a double click posts once, a later refund of the rest is new
+      const answer = await attempt(message, () => api('POST', `/purchases/${p.id}/refund`, { idempotencyKey: `refund-${p.id}-${p.refunded}` }));
+      if (!answer) {
+        button.disabled = false;
+        return;
+      }
+      message.replaceChildren(h('div', { class: 'notice', role: 'status', id: 'purchase-refund-done', 'data-purchase': p.id },
+        t('purchases.refundDone', { date: fmt.dateTime(p.at) }), ' ', money(answer.cashRefund, { id: 'purchase-refund-cash' }),
+        Object.keys(answer.shortfall || {}).length ? [' ', t('purchases.shortfall')] : null));
+      tr.replaceWith(row({ ...p, refunded: answer.totalRefunded }));
+      await afterRefund();
+    } }, t('purchases.refund'));
+    cell.append(button);
+    return tr;
+  }
+
+  more.addEventListener('click', page);
+  section.replaceChildren(h('h2', {}, t('purchases.title')), message,
+    h('div', { class: 'table-wrap' }, h('table', { id: 'purchases' }, h('thead', {}, h('tr', {},
+      [t('ledger.at'), t('admin.branch'), t('cashier.productGroup'), t('cashier.amount'), t('cashier.payable'),
+        t('purchases.refundedAmount'), ''].map(x => h('th', { scope: 'col' }, x)))), body)), more);
   await page();
 }

@@ -64,24 +64,80 @@ async function policy(main, c) {
   }
 }
 
+/**
+ * A number typed in a form (any digits, '.' or '٫' for decimals) as a number; empty as null; anything else as the
+ * text itself, so the API refuses it and names the field.
+ */
+export function formNumber(c, text) {
+  const plain = c.asciiDigits(text).replace(/[,٬،\s]/g, '').replace('٫', '.');
+  if (plain === '') return null;
+  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : String(text);
+}
+
+/** The tier scheme: a form of its tiers (lowest first) beside the same scheme as JSON; either one saves it. */
 async function tiers(main, c) {
   const { h, t, api } = c;
   const scheme = await api('GET', '/credit/tiers');
-  const text = h('textarea', { id: 'tiers-json', spellcheck: 'false', 'aria-label': t('tiers.json') },
-    JSON.stringify({ measure: scheme.measure, windowDays: scheme.windowDays, tiers: scheme.tiers }, null, 2));
-  const message = h('div');
+  let definition = { measure: scheme.measure, windowDays: scheme.windowDays,
+    tiers: scheme.tiers.map(x => ({ code: x.code, name: x.name, threshold: x.threshold,
+      extraCreditPercent: x.extraCreditPercent, discountPercent: x.discountPercent })) };
+  const message = h('div', { id: 'tiers-message' });
+  const text = h('textarea', { id: 'tiers-json', spellcheck: 'false', 'aria-label': t('tiers.json') });
+  const formArea = h('div', { id: 'tiers-form-fields' });
+  const showJson = () => { text.value = JSON.stringify(definition, null, 2); };
+
+  function render() {
+    const measure = h('select', { id: 'tiers-measure', onchange: e => { definition.measure = e.target.value; showJson(); } },
+      ['POINTS', 'SPEND'].map(m => h('option', { value: m }, t(`tiers.measure.${m}`))));
+    measure.value = definition.measure;
+    const windowDays = h('input', { id: 'tiers-window', inputmode: 'numeric', dir: 'ltr', value: definition.windowDays ?? '',
+      oninput: e => { definition.windowDays = formNumber(c, e.target.value); showJson(); } });
+    const rows = (definition.tiers || []).map((tier, i) => {
+      const input = (name, attrs = {}) => h('input', { class: `tier-${name}`, dir: name === 'name' ? 'auto' : 'ltr',
+        value: tier[name] ?? '', 'aria-label': t(`tiers.${name}`), ...attrs,
+        oninput: e => { tier[name] = name === 'code' || name === 'name' ? e.target.value.trim() : formNumber(c, e.target.value); showJson(); } });
+      return h('tr', { 'data-tier': String(i) },
+        h('td', {}, input('code', { size: '8' })), h('td', {}, input('name')),
+        h('td', {}, input('threshold', { inputmode: 'numeric', size: '10' })),
+        h('td', {}, input('extraCreditPercent', { inputmode: 'decimal', size: '5' })),
+        h('td', {}, input('discountPercent', { inputmode: 'decimal', size: '5' })),
+        h('td', {}, h('button', { type: 'button', class: 'link danger tier-remove', 'aria-label': t('tiers.remove'),
+          onclick: () => { definition.tiers.splice(i, 1); render(); showJson(); } }, '×')));
+    });
+    formArea.replaceChildren(h('div', { class: 'grid' }, c.field(t('tiers.measure'), measure), c.field(t('tiers.window'), windowDays)),
+      c.table([t('tiers.code'), t('tiers.name'), t('tiers.threshold'), t('tiers.extraCreditPercent'), t('tiers.discountPercent'), ''], rows,
+        { id: 'tiers-rows' }),
+      h('button', { type: 'button', class: 'link', id: 'tier-add', onclick: () => {
+        definition.tiers = [...(definition.tiers || []), { code: '', name: '', threshold: null }];
+        render();
+        showJson();
+        formArea.querySelector('tr:last-child .tier-code')?.focus();
+      } }, t('tiers.add')));
+  }
+
+  async function save(body) {
+    if (await c.attempt(message, () => api('PUT', '/credit/tiers', body))) {
+      await tiers(main, c);
+      main.querySelector('#tiers-message').replaceChildren(h('div', { class: 'notice', role: 'status', id: 'tiers-saved' }, t('saved')));
+    }
+  }
+
+  render();
+  showJson();
   main.replaceChildren(h('h1', {}, t('tiers.title')), h('p', { class: 'muted' }, t('tiers.intro')),
-    c.table([t('tiers.code'), t('tiers.name'), t('tiers.threshold'), t('tiers.extra'), t('tiers.discount')],
-      scheme.tiers.map(x => h('tr', {}, h('td', { dir: 'ltr' }, x.code), h('td', {}, x.name), h('td', {}, c.money(x.threshold)),
-        h('td', {}, c.fmt.number(x.extraCreditPercent), c.lang === 'fa' ? '٪' : '%'), h('td', {}, c.fmt.number(x.discountPercent), c.lang === 'fa' ? '٪' : '%')))),
-    h('form', { class: 'card', onsubmit: async e => {
-      e.preventDefault();
-      let body;
-      try { body = JSON.parse(text.value); } catch (err) {
-        return message.replaceChildren(h('div', { class: 'problem', role: 'alert' }, t('json.bad'), ' ', err.message));
-      }
-      if (await c.attempt(message, () => api('PUT', '/credit/tiers', body))) tiers(main, c);
-    } }, c.field(t('tiers.json'), text), message, h('button', { type: 'submit', class: 'primary' }, t('save'))));
+    h('div', { class: 'form-and-json' },
+      h('form', { class: 'card', id: 'tiers-form', onsubmit: async e => { e.preventDefault(); await save(definition); } },
+        formArea, h('button', { type: 'submit', class: 'primary', id: 'tiers-save' }, t('save'))),
+      h('form', { class: 'card', id: 'tiers-json-form', onsubmit: async e => {
+        e.preventDefault();
+        let body;
+        try { body = JSON.parse(text.value); } catch (err) {
+          return message.replaceChildren(h('div', { class: 'problem', role: 'alert' }, t('json.bad'), ' ', err.message));
+        }
+        await save(body);
+      } }, h('p', { class: 'muted' }, t('tiers.jsonHelp')), c.field(t('tiers.json'), text),
+      h('button', { type: 'submit', id: 'tiers-json-save' }, t('tiers.saveJson')))),
+    message);
 }
 
 async function rewards(main, c) {

@@ -1,5 +1,6 @@
-// bashgah-offers' console pages: the offers, an offer's definition (the JSON of docs/offers.md), its simulation
-// with the warnings before activation, activation, targeting runs and performance. Public REST API only.
+// bashgah-offers' console pages: the offers, an offer's definition (a form, beside the JSON of docs/offers.md), its
+// simulation with the warnings before activation, activation, targeting runs and performance. Public REST API only.
+import { offerForm } from './form.js';
 
 const VIEW_ONLY = ['id', 'status', 'createdAt', 'createdBy', 'changedAt', 'changedBy'];
 const TEMPLATE = { name: '', kind: 'PERMANENT', branches: [], trigger: { amountOver: 600000 }, reward: { extraCreditPercent: 10 } };
@@ -24,8 +25,27 @@ async function list(main, c) {
 async function editor(main, c, id) {
   const { h, t, api } = c;
   let offer = id ? await api('GET', `/offers/${id}`) : null;
-  const definition = offer ? Object.fromEntries(Object.entries(offer).filter(([k]) => !VIEW_ONLY.includes(k))) : TEMPLATE;
-  const text = h('textarea', { id: 'offer-json', spellcheck: 'false' }, JSON.stringify(definition, null, 2));
+  let definition = structuredClone(offer ? Object.fromEntries(Object.entries(offer).filter(([k]) => !VIEW_ONLY.includes(k))) : TEMPLATE);
+  const branches = await api('GET', '/branches').catch(() => []);
+  const text = h('textarea', { id: 'offer-json', spellcheck: 'false' });
+  const formArea = h('div', { id: 'offer-form-fields' });
+  const jsonState = h('p', { class: 'muted', id: 'offer-json-state' });
+  let shown = '';   // the JSON the form last wrote: a different text was typed in the JSON view
+  const showJson = () => { shown = JSON.stringify(definition, null, 2); text.value = shown; jsonState.replaceChildren(); };
+  const showForm = () => offerForm(c, formArea, definition, branches, showJson);
+  // the JSON view edits the same definition: when what is typed parses, the form follows it
+  text.addEventListener('input', () => {
+    try {
+      definition = JSON.parse(text.value);
+      shown = text.value;
+      jsonState.replaceChildren();
+      showForm();
+    } catch (err) {
+      jsonState.replaceChildren(t('json.bad'), ' ', err.message);
+    }
+  });
+  showForm();
+  showJson();
   const message = h('div', { id: 'offer-message' });
   const days = h('input', { id: 'simulate-days', inputmode: 'numeric', value: '90' });
   const simulation = h('section', { id: 'simulation' });
@@ -36,10 +56,12 @@ async function editor(main, c, id) {
   showStatus();
 
   async function save() {
-    let body;
-    try { body = JSON.parse(text.value); } catch (err) {
-      message.replaceChildren(h('div', { class: 'problem', role: 'alert' }, t('json.bad'), ' ', err.message));
-      return false;
+    let body = definition;
+    if (text.value !== shown) {
+      try { body = JSON.parse(text.value); } catch (err) {
+        message.replaceChildren(h('div', { class: 'problem', role: 'alert' }, t('json.bad'), ' ', err.message));
+        return false;
+      }
     }
     const saved = await c.attempt(message, () => (offer ? api('PUT', `/offers/${offer.id}`, body) : api('POST', '/offers', body)));
     if (!saved) return false;
@@ -118,7 +140,9 @@ async function editor(main, c, id) {
   main.replaceChildren(h('h1', {}, offer ? offer.name : t('offers.newTitle')), status,
     h('p', { class: 'muted' }, t('offers.help')),
     h('form', { class: 'card', onsubmit: async e => { e.preventDefault(); await save(); } },
-      c.field(t('offers.definition'), text), message,
+      h('div', { class: 'form-and-json' }, h('div', { class: 'offer-form' }, formArea),
+        h('div', { class: 'offer-json' }, h('p', { class: 'muted' }, t('form.jsonHelp')), c.field(t('offers.definition'), text), jsonState)),
+      message,
       h('div', { class: 'search' }, h('button', { type: 'submit', id: 'offer-save' }, t('save')),
         c.field(t('sim.days'), days), h('button', { type: 'button', class: 'primary', id: 'offer-simulate', onclick: simulate }, t('sim.run')))),
     simulation, extra);

@@ -22,6 +22,8 @@ import org.bashgah.core.api.MemberStats;
 import org.bashgah.core.internal.CoreSettings;
 import org.bashgah.core.internal.db.Database;
 import org.bashgah.core.internal.ledger.Ledger;
+import org.bashgah.core.internal.purchase.MemberPurchase;
+import org.bashgah.core.internal.purchase.Purchases;
 import org.bashgah.core.internal.rest.Callers;
 import org.bashgah.core.internal.rest.JsonProvider;
 import org.bashgah.core.internal.rest.ProblemException;
@@ -33,7 +35,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** {@code /api/v1/members}: join, find, balances, ledger and aggregates. */
+/** {@code /api/v1/members}: join, find, balances, ledger, purchase history and aggregates. */
 @Component(service = MemberResource.class)
 @JaxrsResource
 @JaxrsExtensionSelect(JsonProvider.SELECT)
@@ -44,12 +46,15 @@ public class MemberResource {
     private final Members members;
     private final Database db;
     private final CoreSettings settings;
+    private final Purchases purchases;
 
     @Activate
-    public MemberResource(@Reference Members members, @Reference Database db, @Reference CoreSettings settings) {
+    public MemberResource(@Reference Members members, @Reference Database db, @Reference CoreSettings settings,
+                          @Reference Purchases purchases) {
         this.members = members;
         this.db = db;
         this.settings = settings;
+        this.purchases = purchases;
     }
 
     @POST
@@ -140,6 +145,18 @@ public class MemberResource {
 
     /** A lot that expires: how much of which account, when. */
     public record ExpiringLine(String account, long amount, java.time.Instant expiresAt) {
+    }
+
+    /** The member's purchases, newest first, page by page ({@code before}: the last id of the previous page). */
+    @GET
+    @Path("{id}/purchases")
+    public List<MemberPurchase> purchases(@PathParam("id") String id, @QueryParam("limit") String limitText,
+                                          @QueryParam("before") String before, @Context SecurityContext security) {
+        Validation v = new Validation();
+        int limit = (int) v.number("limit", limitText, 20, 1, 100);
+        v.text("before", before, 40);
+        v.throwIfInvalid();
+        return purchases.history(Callers.of(security), id, before == null || before.isBlank() ? null : before, limit);
     }
 
     @GET

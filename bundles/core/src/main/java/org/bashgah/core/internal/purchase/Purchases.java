@@ -42,6 +42,7 @@ import org.bashgah.core.internal.ledger.Shares;
 import org.bashgah.core.internal.member.MemberEntity;
 import org.bashgah.core.internal.member.Members;
 import org.bashgah.core.internal.organisation.Organisations;
+import org.bashgah.core.internal.rest.ProblemException;
 import org.bashgah.core.internal.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -299,6 +300,38 @@ public class Purchases {
             caller.requireBranch(p.branch);
             ZoneId zone = ZoneId.of(organisations.require(p.organisationId).timeZone());
             return Optional.of(PurchaseView.of(p, linesOf(em, p.id), Ledger.ofPurchase(em, p.id), zone));
+        });
+    }
+
+    /**
+     * A member's purchases, newest first, {@code limit} of them after the purchase {@code before} (null: from the
+     * newest); a branch-bound caller sees only its branch's. One range of the (member, made_at) index per page.
+     */
+    public List<MemberPurchase> history(Caller caller, String memberId, String before, int limit) {
+        return db.read(em -> {
+            MemberEntity member = Members.find(em, caller.organisationId(), memberId);
+            if (member == null) throw new NotFound("no member " + memberId);
+            PurchaseEntity after = before == null ? null : em.find(PurchaseEntity.class, before);
+            if (before != null && (after == null || !after.memberId.equals(member.id))) {
+                throw ProblemException.invalid("before", "is not a purchase of this member");
+            }
+            String branch = caller.branch();
+            var query = em.createQuery("select p from PurchaseEntity p where p.memberId = :m and p.organisationId = :o"
+                    + (branch != null ? " and p.branch = :b" : "")
+                    + (after != null ? " and (p.at < :at or (p.at = :at and p.id < :id))" : "")
+                    + " order by p.at desc, p.id desc", PurchaseEntity.class)
+                .setParameter("m", member.id).setParameter("o", caller.organisationId()).setMaxResults(limit);
+            if (branch != null) query.setParameter("b", branch);
+            if (after != null) query.setParameter("at", after.at).setParameter("id", after.id);
+            ZoneId zone = Organisations.zoneOf(em, caller.organisationId());
+            List<MemberPurchase> out = new ArrayList<>();
+            for (PurchaseEntity p : query.getResultList()) {
+                out.add(new MemberPurchase(p.id, p.branch, p.at.atZone(zone).toOffsetDateTime(), p.amount, p.discount,
+                    new PurchaseResponse.Amounts(p.redeemedShared, p.redeemedBranch, p.redeemedPoints), p.payable,
+                    p.refunded, linesOf(em, p.id).stream().map(l -> new PurchaseView.Line(l.productGroup, l.amount,
+                        l.refunded)).toList()));
+            }
+            return out;
         });
     }
 

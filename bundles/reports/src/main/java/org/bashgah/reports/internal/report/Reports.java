@@ -616,8 +616,9 @@ public class Reports {
             case CLV -> new Selection(m -> m.visits() > 0 && within(q, m.totalSpend()), m -> line(q, m, null), BY_SPEND);
             case PURCHASE_INTERVAL -> new Selection(m -> {
                 BigDecimal interval = Intervals.of(m.visits(), day(q, m.firstVisit()), day(q, m.lastVisit()));
-                return interval != null && (q.min() == null || interval.compareTo(BigDecimal.valueOf(q.min())) >= 0)
-                    && (q.max() == null || interval.compareTo(BigDecimal.valueOf(q.max())) <= 0);
+                // whole days, as the report's bands count them: the 0-6 band's list (max=6) holds 6.5 days too
+                return interval != null && (q.min() == null || interval.longValue() >= q.min())
+                    && (q.max() == null || interval.longValue() <= q.max());
             }, m -> line(q, m, null), BY_SPEND);
             default -> throw new NotFound("report " + q.report().code() + " lists no members");
         };
