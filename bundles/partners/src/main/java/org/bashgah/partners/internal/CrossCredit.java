@@ -11,6 +11,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import org.bashgah.core.api.Account;
 import org.bashgah.core.api.AuditTrail;
+import org.bashgah.core.api.BranchService;
 import org.bashgah.core.api.BashgahException;
 import org.bashgah.core.api.BashgahException.Conflict;
 import org.bashgah.core.api.BashgahException.NotFound;
@@ -47,10 +48,13 @@ public class CrossCredit {
     private final MemberService members;
     private final LedgerService ledger;
     private final AuditTrail audit;
+    private final BranchService branches;
 
     @Activate
     public CrossCredit(@Reference PartnersDatabase db, @Reference Agreements agreements,
-                       @Reference MemberService members, @Reference LedgerService ledger, @Reference AuditTrail audit) {
+                       @Reference MemberService members, @Reference LedgerService ledger, @Reference AuditTrail audit,
+                       @Reference BranchService branches) {
+        this.branches = branches;
         this.db = db;
         this.agreements = agreements;
         this.members = members;
@@ -222,6 +226,9 @@ public class CrossCredit {
             .require("amount", r.amount()).positive("amount", r.amount())
             .text("purchase", r.purchase(), 100).throwIfInvalid();
         caller.requireBranch(r.branch());
+        if (branches.find(caller.organisationId(), r.branch()).filter(b -> b.active()).isEmpty()) {
+            throw new Rejected("branch", "no active branch " + r.branch());
+        }
         Member member = member(caller.organisationId(), r.member());
         var issuer = agreements.partner("issuer", r.issuer());
         String fingerprint = Hashes.sha256Hex(String.join("|", member.id(), r.branch(), issuer.id(),
