@@ -15,7 +15,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 /**
  * {@code POST /partner-link/v1/messages}: where remote partners' servers send signed messages (see
  * {@link Signatures}). It is outside {@code /api/}, so no bearer token: the signature is the authentication. The
- * body is read as bytes, exactly as signed; any refusal is a 401 problem saying why.
+ * body is taken as text (Bashgah's JSON reader takes every other type) and signed as its UTF-8 bytes; any refusal
+ * is a 401 problem saying why.
  */
 @Component(service = PartnerLinkResource.class)
 @JaxrsResource
@@ -32,13 +33,13 @@ public class PartnerLinkResource {
     }
 
     @POST
-    public Response receive(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public Response receive(String text, @Context HttpHeaders headers, @Context UriInfo uri) {
+        byte[] body = text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
         if (body.length > MAX_BODY) {
             return problem(413, "too-large", "Request body too large", "a message holds at most " + MAX_BODY + " bytes");
         }
-        String text = new String(body, StandardCharsets.UTF_8);
         // the kind is read loosely here; what matters was signed, and the whole body is kept as it came
-        var kind = java.util.regex.Pattern.compile("\"type\"\\s*:\\s*\"([a-z-]{1,40})\"").matcher(text);
+        var kind = java.util.regex.Pattern.compile("\"type\"\\s*:\\s*\"([a-z-]{1,40})\"").matcher(text == null ? "" : text);
         if (!kind.find()) return problem(400, "invalid", "Invalid message", "type: is required (ping or settlement-line)");
         try {
             Remotes.Message m = remotes.receive("POST", uri.getRequestUri().getRawPath(),
