@@ -155,6 +155,7 @@ public class Remotes {
                 m.body = new String(body, StandardCharsets.UTF_8);
                 m.receivedAt = Instant.now();
                 em.persist(m);
+                em.flush(); // the id is given by the database
                 return new Message(m.id, m.kind, m.body, m.receivedAt);
             });
         } catch (javax.persistence.PersistenceException e) {
