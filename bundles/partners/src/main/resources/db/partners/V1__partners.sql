@@ -47,6 +47,7 @@ CREATE TABLE partners_agreement (
     max_per_purchase_b BIGINT NOT NULL,
     monthly_cap_a BIGINT NOT NULL,
     monthly_cap_b BIGINT NOT NULL,
+    auto_enrol SMALLINT NOT NULL,
     salt VARCHAR(64) NOT NULL,
     proposed_at TIMESTAMP NOT NULL,
     proposed_by VARCHAR(200) NOT NULL,
@@ -68,6 +69,7 @@ CREATE TABLE partners_consent (
     member_id VARCHAR(40) NOT NULL,
     phone_hash VARCHAR(64) NOT NULL,
     note VARCHAR(500) NOT NULL,
+    enrol_at_partner SMALLINT NOT NULL,
     given_at TIMESTAMP NOT NULL,
     given_by VARCHAR(200) NOT NULL,
     CONSTRAINT partners_consent_member UNIQUE (agreement_id, org_id, member_id)

@@ -278,6 +278,43 @@ public class PartnersIT extends BashgahTestSupport {
     }
 
     @Test
+    public void aConsentEnrolsTheMemberAtThePartnerOnlyWhereTheAgreementAllowsIt() {
+        Org salon = organisation("salon");
+        Org cosmetics = organisation("cosmetics");
+        long plain = salonAndCosmetics(salon, cosmetics);
+        long enrolling = expect(201, post("/api/v1/partners/agreements", salon.token(), json(
+            "partner", cosmetics.code(), "name", "Salon and cosmetics, one club card", "validFrom",
+            TODAY.minusDays(1).toString(), "ours", json("creditPercent", 0), "theirs", json("creditPercent", 10),
+            "autoEnrol", true))).body().path("id").asLong();
+        String phone = newPhone();
+        String atSalon = join(salon, phone);
+        // the agreement without automatic enrolment refuses to enrol, and nothing is made at the partner
+        Answer refused = expect(422, post("/api/v1/partners/agreements/" + plain + "/consents", salon.token(),
+            json("member", atSalon, "note", "wants both cards", "enrolAtPartner", true)));
+        assertTrue(refused.raw(), refused.raw().contains("enrolAtPartner"));
+        // the enrolling one is not in force until the cosmetics shop approved it too
+        expect(200, post("/api/v1/partners/agreements/" + enrolling + "/approve", salon.token(), null));
+        expect(422, post("/api/v1/partners/agreements/" + enrolling + "/consents", salon.token(),
+            json("member", atSalon, "note", "wants both cards", "enrolAtPartner", true)));
+        assertEquals(0, expect(200, get("/api/v1/members?phone=" + phone, cosmetics.token())).body().size());
+
+        JsonNode approved = expect(200, post("/api/v1/partners/agreements/" + enrolling + "/approve", cosmetics.token(),
+            null)).body();
+        assertTrue(approved.path("autoEnrol").asBoolean());
+        JsonNode consent = expect(201, post("/api/v1/partners/agreements/" + enrolling + "/consents", salon.token(),
+            json("member", atSalon, "note", "signed for both cards", "enrolAtPartner", true))).body();
+        assertTrue(consent.path("enrolAtPartner").asBoolean());
+        // the person is now a member of the cosmetics shop's club, joined with the salon's consent
+        String atCosmetics = expect(200, get("/api/v1/members?phone=" + phone, cosmetics.token())).body().get(0)
+            .path("id").asText();
+        assertFalse(atCosmetics.isEmpty());
+        assertFalse(atCosmetics.equals(atSalon));
+        // and buying there earns partner credit at the salon
+        buy(cosmetics, phone, 100_000, List.of());
+        await().atMost(30, TimeUnit.SECONDS).until(() -> partnerCredit(salon, atSalon, cosmetics) == 10_000);
+    }
+
+    @Test
     public void aPartnerNeverSeesTheOthersMembersAndOutsidersSeeNothing() throws Exception {
         Org salon = organisation("salon");
         Org cosmetics = organisation("cosmetics");

@@ -49,6 +49,9 @@ public class AgreementEntity {
     public long monthlyCapA;
     @Column(name = "monthly_cap_b")
     public long monthlyCapB;
+    /** 1 when a member's consent may ask to be enrolled in the other side's club as well (both sides approve it). */
+    @Column(name = "auto_enrol")
+    public int autoEnrol;
     /** Random; makes the pseudonymous member references of this agreement unlinkable to others. */
     public String salt;
     @Column(name = "proposed_at")

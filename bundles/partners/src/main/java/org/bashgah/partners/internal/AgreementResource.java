@@ -83,9 +83,10 @@ public class AgreementResource {
     }
 
     /** A consent as its own side sees it. */
-    public record Consent(String member, long agreement, String note, Instant givenAt, String givenBy) {
+    public record Consent(String member, long agreement, String note, boolean enrolAtPartner, Instant givenAt,
+                          String givenBy) {
         static Consent of(ConsentEntity c) {
-            return new Consent(c.memberId, c.agreementId, c.note, c.givenAt, c.givenBy);
+            return new Consent(c.memberId, c.agreementId, c.note, c.enrolAtPartner == 1, c.givenAt, c.givenBy);
         }
     }
 
@@ -117,7 +118,7 @@ public class AgreementResource {
         AgreementView.Figures figures = db.read(em -> figures(em, a, us, them));
         return new AgreementView(a.id, a.name, agreements.code(them), agreements.name(them), a.status(),
             a.activeOn(Agreements.today()), a.validFrom, a.validTo, AgreementView.Terms.of(a.terms(us)),
-            AgreementView.Terms.of(a.terms(them)), weAreA, weAreA ? a.approvedAAt : a.approvedBAt,
+            AgreementView.Terms.of(a.terms(them)), a.autoEnrol == 1, weAreA, weAreA ? a.approvedAAt : a.approvedBAt,
             weAreA ? a.approvedBAt : a.approvedAAt, a.endedAt, figures);
     }
 

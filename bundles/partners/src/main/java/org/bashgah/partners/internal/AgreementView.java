@@ -10,7 +10,8 @@ import java.time.LocalDate;
  * member of the other side.
  */
 public record AgreementView(long id, String name, String partner, String partnerName, String status, boolean inForce,
-                            LocalDate validFrom, LocalDate validTo, Terms ours, Terms theirs, boolean proposedByUs,
+                            LocalDate validFrom, LocalDate validTo, Terms ours, Terms theirs, boolean autoEnrol,
+                            boolean proposedByUs,
                             Instant approvedByUsAt, Instant approvedByPartnerAt, Instant endedAt, Figures figures) {
 
     public record Terms(BigDecimal creditPercent, BigDecimal discountPercent, String discountProductGroup,

@@ -45,7 +45,7 @@ public class Agreements {
 
     /** Body of a proposal: the partner is the other organisation's code. */
     public record AgreementRequest(String partner, String name, LocalDate validFrom, LocalDate validTo,
-                                   TermsRequest ours, TermsRequest theirs) {
+                                   TermsRequest ours, TermsRequest theirs, Boolean autoEnrol) {
     }
 
     public AgreementEntity propose(Caller caller, AgreementRequest r) {
@@ -85,6 +85,7 @@ public class Agreements {
             a.discountGroupB = r.theirs().discountProductGroup();
             a.maxPerPurchaseB = zero(r.theirs().maxCreditPerPurchase());
             a.monthlyCapB = zero(r.theirs().monthlyCreditCap());
+            a.autoEnrol = Boolean.TRUE.equals(r.autoEnrol()) ? 1 : 0;
             a.salt = Hashes.randomHex(16);
             a.proposedAt = Instant.now();
             a.proposedBy = caller.actor();

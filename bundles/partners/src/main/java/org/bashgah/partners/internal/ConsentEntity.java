@@ -27,6 +27,9 @@ public class ConsentEntity {
     @Column(name = "phone_hash")
     public String phoneHash;
     public String note;
+    /** 1 when the member also asked to be enrolled in the partner's club. */
+    @Column(name = "enrol_at_partner")
+    public int enrolAtPartner;
     @Column(name = "given_at")
     public Instant givenAt;
     @Column(name = "given_by")

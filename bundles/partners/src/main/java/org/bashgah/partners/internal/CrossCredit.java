@@ -65,19 +65,30 @@ public class CrossCredit {
 
     // ------------------------------------------------------------------------------------------- consent
 
-    public record ConsentRequest(String member, String note) {
+    public record ConsentRequest(String member, String note, Boolean enrolAtPartner) {
     }
 
-    /** A member of ours consents to be recognised at the agreement's other side. */
+    /**
+     * A member of ours consents to be recognised at the agreement's other side; with {@code enrolAtPartner} (only
+     * under an agreement in force that allows {@code autoEnrol}) also to be joined there, with the same phone and
+     * name. The answer is the same whether the person was a member there already or not: that is the partner's.
+     */
     public ConsentEntity consent(Caller caller, long agreementId, ConsentRequest r) {
         caller.requireRoleName(Caller.CHAIN_ADMIN, Caller.BRANCH_MANAGER, Caller.OPERATOR, Caller.POS);
         if (r == null) throw Problems.noBody();
         new Validation().require("member", r.member()).text("member", r.member(), 100)
             .require("note", r.note()).text("note", r.note(), 500).throwIfInvalid();
         Member member = member(caller.organisationId(), r.member());
+        boolean enrol = Boolean.TRUE.equals(r.enrolAtPartner());
+        String[] partner = new String[1];
         ConsentEntity saved = db.inTransaction(em -> {
             AgreementEntity a = Agreements.visible(em, caller, agreementId, false);
             if (a.endedAt != null) throw new Conflict("agreement " + agreementId + " has ended", null);
+            if (enrol && (a.autoEnrol != 1 || !a.activeOn(Agreements.today()))) {
+                throw new Rejected("enrolAtPartner", "agreement " + agreementId
+                    + " is not in force with automatic enrolment, so its consent cannot enrol the member there");
+            }
+            partner[0] = a.other(caller.organisationId());
             Optional<ConsentEntity> existing = consentOf(em, agreementId, caller.organisationId(), member.id());
             if (existing.isPresent()) return existing.get();
             ConsentEntity c = new ConsentEntity();
@@ -86,12 +97,20 @@ public class CrossCredit {
             c.memberId = member.id();
             c.phoneHash = Hashes.sha256Hex(member.phone());
             c.note = r.note().strip();
+            c.enrolAtPartner = enrol ? 1 : 0;
             c.givenAt = Instant.now();
             c.givenBy = caller.actor();
             em.persist(c);
             return c;
         });
-        audit.record(caller, "partners.consent", member.id(), "agreement " + agreementId);
+        audit.record(caller, "partners.consent", member.id(), "agreement " + agreementId + (enrol ? ", enrol" : ""));
+        if (enrol) {
+            try {
+                members.join(partner[0], member.phone(), member.name(), "partners:" + agreements.code(caller.organisationId()));
+            } catch (Conflict alreadyThere) {
+                // a member of the partner already: recognised by the consent, nothing to join
+            }
+        }
         return saved;
     }
 
