@@ -29,7 +29,8 @@ import org.junit.Test;
 /**
  * Issue 6, a remote partner: two Bashgah servers, each an unpacked distribution started by this test (no Pax Exam),
  * register each other with one key id and shared secret and exchange signed requests over HTTP. A request taken
- * off the wire and sent again, or changed on the way, is refused by the other server.
+ * off the wire and sent again, or changed on the way, is refused by the other server. Ports of their own (HTTP
+ * 18681/18781, SSH 18601/18701, RMI 11699/45045 and 11799/45145, each plus -Dbashgah.itest.portOffset).
  */
 public class PartnersRemoteIT {
     private static final String PASSWORD = "partners-remote-Pa55word";
@@ -52,8 +53,8 @@ public class PartnersRemoteIT {
 
     @Test
     public void twoServersExchangeSignedRequestsAndRefuseReplayedOrTamperedOnes() throws Exception {
-        RunningDistribution salon = unpack("salon", 18481, 18401, 11399, 44745);
-        RunningDistribution mall = unpack("mall", 18581, 18501, 11499, 44845);
+        RunningDistribution salon = unpack("salon", 18681, 18601, 11699, 45045);
+        RunningDistribution mall = unpack("mall", 18781, 18701, 11799, 45145);
         salon.start(Map.of("BASHGAH_ADMIN_PASSWORD", PASSWORD));
         mall.start(Map.of("BASHGAH_ADMIN_PASSWORD", PASSWORD));
         String salonToken = salon.awaitLogin("admin", PASSWORD);
