@@ -282,6 +282,30 @@ public class ConsoleIT {
     }
 
     @Test
+    public void thePartnersPageShowsAnAgreementFromOurSideAndApprovesIt() throws Exception {
+        // another organisation of the server and an agreement proposed to it, over REST
+        String partner = "cosmetics-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        expect(201, server.post("/api/v1/organisations", adminToken, json("code", partner, "name", "Cosmetics shop",
+            "admin", json("user", partner + "-admin", "password", "partner-password-1"))));
+        expect(201, server.post("/api/v1/partners/agreements", adminToken, json("partner", partner,
+            "name", "Salon and cosmetics", "validFrom", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(),
+            "ours", json("discountPercent", 15, "discountProductGroup", "colour"), "theirs", json("creditPercent", 10))));
+        open("");
+        english();
+        login("admin", ADMIN_PASSWORD);
+        click(By.cssSelector("a[data-route='ext/partners/agreements']"));
+        WebElement list = visible(By.id("partners-list"));
+        assertTrue(list.getText(), list.getText().contains("Salon and cosmetics") && list.getText().contains("Cosmetics shop")
+            && list.getText().contains("Proposed") && list.getText().contains("10% partner credit"));
+        click(By.cssSelector("#partners-list button.approve"));
+        await("approved").atMost(READY).until(() -> driver.findElements(By.cssSelector("#partners-list button.approve"))
+            .isEmpty());
+        assertEquals(1, server.get("/api/v1/partners/agreements", adminToken).body().size());
+        assertTrue(server.get("/api/v1/partners/agreements", adminToken).body().get(0).path("approvedByUsAt").isTextual());
+        screenshot("partners-en");
+    }
+
+    @Test
     public void theExampleVendorBundleAddsItsPageWhenDeployedAndRemovesItWhenDeleted() throws Exception {
         Path jar = Paths.get(System.getProperty("bashgah.vendorBundle"));
         Path deployed = server.home.resolve("deploy").resolve(jar.getFileName());

@@ -139,7 +139,25 @@ public class HostileInputIT extends BashgahTestSupport {
         Map.entry("POST /api/v1/surveys/queue/claim", "{'branch':'" + NO_BRANCH + "','campaign':999999999}"),
         Map.entry("POST /api/v1/surveys/claims/{id}/outcome", "{'outcome':'ANSWERED','note':'hostile note',"
             + "'answers':[{'question':1,'score':5}]}"),
-        Map.entry("POST /api/v1/surveys/alerts/{id}/resolve", "{'note':'hostile note'}"));
+        Map.entry("POST /api/v1/surveys/alerts/{id}/resolve", "{'note':'hostile note'}"),
+        // bashgah-partners: a partner that does not exist and percentages over 100 on both sides; ids that do not
+        // exist; an unknown branch, issuer and an amount no one holds; a window that ends before it starts and no
+        // winners; an address that is not http and a short secret; an unsigned message (401 whatever it says)
+        Map.entry("POST /api/v1/partners/agreements", "{'partner':'hostile-no-such-org','name':'Hostile Agreement',"
+            + "'validFrom':'2026-01-01','validTo':'2026-12-31','ours':{'creditPercent':150,'discountPercent':10,"
+            + "'discountProductGroup':'colour','maxCreditPerPurchase':0,'monthlyCreditCap':0},'theirs':{"
+            + "'creditPercent':10,'discountPercent':150,'discountProductGroup':'colour','maxCreditPerPurchase':0,"
+            + "'monthlyCreditCap':0}}"),
+        Map.entry("POST /api/v1/partners/agreements/{id}/consents", "{'member':'${member}','note':'hostile note'}"),
+        Map.entry("POST /api/v1/partners/redemptions", "{'idempotencyKey':'hostile-redeem-${run}','member':'${member}',"
+            + "'branch':'" + NO_BRANCH + "','issuer':'hostile-no-such-org','amount':100000000,'purchase':'hostile'}"),
+        Map.entry("POST /api/v1/partners/settlements", "{'partner':'hostile-no-such-org'}"),
+        Map.entry("POST /api/v1/partners/settlements/{id}/payments", "{'amount':1000,'reference':'hostile reference'}"),
+        Map.entry("POST /api/v1/partners/lotteries", "{'name':'Hostile Lottery','partners':['hostile-no-such-org'],"
+            + "'startsAt':'2026-01-02T00:00:00Z','endsAt':'2026-01-01T00:00:00Z','amountPerTicket':100000,'winners':0}"),
+        Map.entry("POST /api/v1/partners/remotes", "{'code':'hostile-remote','name':'Hostile Remote',"
+            + "'url':'ftp://hostile.example','keyId':'hostile-key','secret':'short'}"),
+        Map.entry("POST /partner-link/v1/messages", "{'type':'ping'}"));
 
     /** A campaign refused three times over: no such questionnaire, no such branch, a segment. */
     private static String SURVEYS_CAMPAIGN_BASE() {

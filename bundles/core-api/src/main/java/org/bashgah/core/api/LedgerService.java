@@ -27,6 +27,12 @@ public interface LedgerService {
 
     Balances balances(String organisationId, String memberId);
 
+    /**
+     * The balance of one account of the member, any account type. {@link #balances} groups the usual ones;
+     * this one also reads {@code PARTNER_CREDIT:<partner>} accounts (since core API 1.3, for bashgah-partners).
+     */
+    long balance(String organisationId, String memberId, Account account);
+
     /** What is left of a credit or points lot that expires, and when. */
     record ExpiringLot(long entryId, String account, long remaining, Instant expiresAt) {
     }

@@ -21,6 +21,16 @@ public interface MemberService {
      */
     void forEachMember(String organisationId, BiConsumer<Member, MemberStats> visitor);
 
+    /**
+     * Joins a member for another capability, e.g. bashgah-partners enrolling a person who consented in a partner's
+     * club (since core API 1.3); audited as {@code member.join} done by {@code actor}, and followed by the
+     * {@link Events#MEMBER_JOINED} event like a join over REST.
+     *
+     * @param phone any accepted form; a phone that is not one is a {@link BashgahException.Invalid}
+     * @throws BashgahException.Conflict when the phone is a member already (its id is {@code existingId()})
+     */
+    Member join(String organisationId, String phone, String name, String actor);
+
     /** Sets the member's tier (e.g. {@code SILVER}); audited as done by {@code actor}. */
     void setTier(String organisationId, String memberId, String tier, String actor);
 }

@@ -106,6 +106,15 @@ public class LedgerPostings implements LedgerService {
     }
 
     @Override
+    public long balance(String organisationId, String memberId, org.bashgah.core.api.Account account) {
+        return db.read(em -> {
+            MemberEntity m = Members.find(em, organisationId, memberId);
+            if (m == null) throw new NotFound("no member " + memberId);
+            return Ledger.balance(em, m.id, account);
+        });
+    }
+
+    @Override
     public List<LedgerEntry> entries(String organisationId, String memberId, long beforeId, int limit) {
         return db.read(em -> {
             if (Members.find(em, organisationId, memberId) == null) throw new NotFound("no member " + memberId);

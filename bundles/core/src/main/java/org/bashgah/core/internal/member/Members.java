@@ -155,6 +155,13 @@ public class Members implements MemberService {
         return joined;
     }
 
+    @Override
+    public Member join(String organisationId, String phone, String name, String actor) {
+        // as the organisation's chain admin, so no branch binding applies; the audit log names the actor
+        return join(new Caller(organisationId, actor, Role.CHAIN_ADMIN, null, false),
+            new MemberRequest(phone, name, null, null, null, false, null));
+    }
+
     /** Changes what a member may change about themselves: name, birth date, SMS opt-in. */
     public Member update(Caller caller, String memberId, MemberRequest request) {
         return db.inTransaction(em -> {

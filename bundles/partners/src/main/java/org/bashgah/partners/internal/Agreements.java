@@ -1,0 +1,204 @@
+package org.bashgah.partners.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import org.bashgah.core.api.AuditTrail;
+import org.bashgah.core.api.BashgahException.Conflict;
+import org.bashgah.core.api.BashgahException.NotFound;
+import org.bashgah.core.api.BashgahException.Rejected;
+import org.bashgah.core.api.Caller;
+import org.bashgah.core.api.Organisation;
+import org.bashgah.core.api.OrganisationService;
+import org.bashgah.core.api.Validation;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Agreements between two organisations of this server: proposed by one, approved by each side (the proposer
+ * too), then in force within their validity dates until either side ends them. A caller sees an agreement only
+ * when its organisation is a side of it; to anyone else it does not exist (404).
+ */
+@Component(service = Agreements.class)
+public class Agreements {
+    private final PartnersDatabase db;
+    private final OrganisationService organisations;
+    private final AuditTrail audit;
+
+    @Activate
+    public Agreements(@Reference PartnersDatabase db, @Reference OrganisationService organisations,
+                      @Reference AuditTrail audit) {
+        this.db = db;
+        this.organisations = organisations;
+        this.audit = audit;
+    }
+
+    /** One side's terms in a request: what a purchase at that side gives the other side's consenting members. */
+    public record TermsRequest(BigDecimal creditPercent, BigDecimal discountPercent, String discountProductGroup,
+                               Long maxCreditPerPurchase, Long monthlyCreditCap) {
+    }
+
+    /** Body of a proposal: the partner is the other organisation's code. */
+    public record AgreementRequest(String partner, String name, LocalDate validFrom, LocalDate validTo,
+                                   TermsRequest ours, TermsRequest theirs, Boolean autoEnrol) {
+    }
+
+    public AgreementEntity propose(Caller caller, AgreementRequest r) {
+        caller.requireRoleName(Caller.CHAIN_ADMIN);
+        if (r == null) throw Problems.noBody();
+        Validation v = new Validation().require("partner", r.partner()).code("partner", r.partner())
+            .require("name", r.name()).name("name", r.name(), 200)
+            .require("validFrom", r.validFrom())
+            .check(r.validTo() == null || r.validFrom() == null || !r.validTo().isBefore(r.validFrom()), "validTo",
+                "must not be before validFrom")
+            .require("ours", r.ours()).require("theirs", r.theirs());
+        terms(v, "ours", r.ours());
+        terms(v, "theirs", r.theirs());
+        v.throwIfInvalid();
+        Organisation partner = organisations.list().stream().filter(o -> o.code().equals(r.partner())).findFirst()
+            .orElseThrow(() -> new Rejected("partner", "no organisation " + r.partner() + " on this server"));
+        if (partner.id().equals(caller.organisationId())) {
+            throw new Rejected("partner", "an organisation cannot be its own partner");
+        }
+        if (nothing(r.ours()) && nothing(r.theirs())) {
+            throw new Rejected("ours", "an agreement must give something: a credit or discount percent on either side");
+        }
+        AgreementEntity saved = db.inTransaction(em -> {
+            AgreementEntity a = new AgreementEntity();
+            a.name = r.name().strip();
+            a.orgA = caller.organisationId();
+            a.orgB = partner.id();
+            a.validFrom = r.validFrom();
+            a.validTo = r.validTo();
+            a.creditPercentA = pct(r.ours().creditPercent());
+            a.discountPercentA = pct(r.ours().discountPercent());
+            a.discountGroupA = r.ours().discountProductGroup();
+            a.maxPerPurchaseA = zero(r.ours().maxCreditPerPurchase());
+            a.monthlyCapA = zero(r.ours().monthlyCreditCap());
+            a.creditPercentB = pct(r.theirs().creditPercent());
+            a.discountPercentB = pct(r.theirs().discountPercent());
+            a.discountGroupB = r.theirs().discountProductGroup();
+            a.maxPerPurchaseB = zero(r.theirs().maxCreditPerPurchase());
+            a.monthlyCapB = zero(r.theirs().monthlyCreditCap());
+            a.autoEnrol = Boolean.TRUE.equals(r.autoEnrol()) ? 1 : 0;
+            a.salt = Hashes.randomHex(16);
+            a.proposedAt = Instant.now();
+            a.proposedBy = caller.actor();
+            em.persist(a);
+            return a;
+        });
+        audit.record(caller, "partners.agreement.propose", String.valueOf(saved.id), "with " + partner.code());
+        return saved;
+    }
+
+    private static void terms(Validation v, String field, TermsRequest t) {
+        if (t == null) return;
+        percent(v, field + ".creditPercent", t.creditPercent());
+        percent(v, field + ".discountPercent", t.discountPercent());
+        v.code(field + ".discountProductGroup", t.discountProductGroup())
+            .notNegative(field + ".maxCreditPerPurchase", t.maxCreditPerPurchase())
+            .notNegative(field + ".monthlyCreditCap", t.monthlyCreditCap());
+    }
+
+    private static void percent(Validation v, String field, BigDecimal p) {
+        if (p == null) return;
+        if (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) v.add(field, "must be from 0 to 100");
+        else if (p.stripTrailingZeros().scale() > 2) v.add(field, "may have at most two decimals");
+    }
+
+    private static boolean nothing(TermsRequest t) {
+        return pct(t.creditPercent()).signum() == 0 && pct(t.discountPercent()).signum() == 0;
+    }
+
+    private static BigDecimal pct(BigDecimal p) {
+        return p == null ? BigDecimal.ZERO : p;
+    }
+
+    private static long zero(Long l) {
+        return l == null ? 0 : l;
+    }
+
+    /** Records this side's approval; approving twice changes nothing. */
+    public AgreementEntity approve(Caller caller, long id) {
+        caller.requireRoleName(Caller.CHAIN_ADMIN);
+        AgreementEntity result = db.inTransaction(em -> {
+            AgreementEntity a = visible(em, caller, id, true);
+            if (a.endedAt != null) throw new Conflict("agreement " + id + " has ended", String.valueOf(id));
+            Instant now = Instant.now();
+            if (a.orgA.equals(caller.organisationId()) && a.approvedAAt == null) {
+                a.approvedAAt = now;
+                a.approvedABy = caller.actor();
+            } else if (a.orgB.equals(caller.organisationId()) && a.approvedBAt == null) {
+                a.approvedBAt = now;
+                a.approvedBBy = caller.actor();
+            }
+            return a;
+        });
+        audit.record(caller, "partners.agreement.approve", String.valueOf(id), result.status());
+        return result;
+    }
+
+    /** Either side ends an agreement: from then on it gives nothing more; what was issued stays. */
+    public AgreementEntity end(Caller caller, long id) {
+        caller.requireRoleName(Caller.CHAIN_ADMIN);
+        AgreementEntity result = db.inTransaction(em -> {
+            AgreementEntity a = visible(em, caller, id, true);
+            if (a.endedAt == null) {
+                a.endedAt = Instant.now();
+                a.endedBy = caller.actor();
+            }
+            return a;
+        });
+        audit.record(caller, "partners.agreement.end", String.valueOf(id), null);
+        return result;
+    }
+
+    public AgreementEntity get(Caller caller, long id) {
+        return db.read(em -> visible(em, caller, id, false));
+    }
+
+    public List<AgreementEntity> list(String organisationId) {
+        return db.read(em -> ofOrganisation(em, organisationId));
+    }
+
+    static List<AgreementEntity> ofOrganisation(EntityManager em, String organisationId) {
+        return em.createQuery("select a from AgreementEntity a where a.orgA = :o or a.orgB = :o order by a.id",
+            AgreementEntity.class).setParameter("o", organisationId).getResultList();
+    }
+
+    /** The agreement if the caller's organisation is a side of it; 404 otherwise, as if it did not exist. */
+    static AgreementEntity visible(EntityManager em, Caller caller, long id, boolean lock) {
+        AgreementEntity a = lock ? em.find(AgreementEntity.class, id, LockModeType.PESSIMISTIC_WRITE)
+            : em.find(AgreementEntity.class, id);
+        if (a == null || !a.isSide(caller.organisationId())) throw new NotFound("no agreement " + id);
+        return a;
+    }
+
+    /** The agreements in force today (UTC) between the two organisations, oldest first. */
+    static List<AgreementEntity> activeBetween(EntityManager em, String one, String other, LocalDate day) {
+        return ofOrganisation(em, one).stream().filter(a -> a.other(one).equals(other) && a.activeOn(day)).toList();
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    public String code(String organisationId) {
+        return organisations.find(organisationId).map(Organisation::code).orElse(organisationId);
+    }
+
+    public String name(String organisationId) {
+        return organisations.find(organisationId).map(Organisation::name).orElse(organisationId);
+    }
+
+    /** The organisation with this code, as a partner named in a request. */
+    public Organisation partner(String field, String code) {
+        return organisations.list().stream().filter(o -> o.code().equals(code)).findFirst()
+            .orElseThrow(() -> new Rejected(field, "no partner " + code));
+    }
+}
