@@ -29,6 +29,7 @@ import org.bashgah.surveys.internal.answer.AnswerRules;
 import org.bashgah.surveys.internal.answer.Answers;
 import org.bashgah.surveys.internal.answer.FollowUps;
 import org.bashgah.surveys.internal.campaign.Campaign;
+import org.bashgah.surveys.internal.campaign.CampaignSegments;
 import org.bashgah.surveys.internal.campaign.Campaigns;
 import org.bashgah.surveys.internal.campaign.Targeting;
 import org.bashgah.surveys.internal.questionnaire.Questionnaire;
@@ -71,12 +72,13 @@ public class CallQueue {
     private final SurveysSettings settings;
     private final FollowUps followUps;
     private final BranchService branches;
+    private final CampaignSegments segments;
 
     @Activate
     public CallQueue(@Reference SurveysDatabase db, @Reference Campaigns campaigns, @Reference MemberService members,
                      @Reference MemberPurchases purchases, @Reference OrganisationService organisations,
                      @Reference SurveysSettings settings, @Reference FollowUps followUps,
-                     @Reference BranchService branches) {
+                     @Reference BranchService branches, @Reference CampaignSegments segments) {
         this.db = db;
         this.campaigns = campaigns;
         this.members = members;
@@ -85,6 +87,7 @@ public class CallQueue {
         this.settings = settings;
         this.followUps = followUps;
         this.branches = branches;
+        this.segments = segments;
     }
 
     // ---------------------------------------------------------------------------------------------- filling
@@ -100,7 +103,9 @@ public class CallQueue {
         if (active.isEmpty()) return null;
         String tier = members.find(p.organisationId(), p.memberId()).map(Member::tier).orElse(null);
         Campaign campaign = active.stream()
-            .filter(c -> Targeting.targets(c, p.branch(), tier, p.visits(), p.purchaseId())).findFirst().orElse(null);
+            .filter(c -> Targeting.targets(c, p.branch(), tier, p.visits(), p.purchaseId()))
+            // the segment last: one indexed lookup in reports, only for a purchase the campaign targets otherwise
+            .filter(c -> segments.admits(c, p.organisationId(), p.memberId())).findFirst().orElse(null);
         if (campaign == null) return null;
         Instant at = p.at().truncatedTo(ChronoUnit.MILLIS);
         // a purchase posted after the campaign would have given up on its call queues nothing
