@@ -17,7 +17,7 @@ async function list(main, c) {
   const all = await api('GET', '/surveys/campaigns');
   const queues = await Promise.all(all.map(k => api('GET', `/surveys/queue?campaign=${k.id}`).catch(() => null)));
   main.replaceChildren(h('h1', {}, t('campaigns.title')),
-    isAdmin(c) ? h('p', {}, h('a', { href: '#/ext/surveys/campaigns/new', id: 'campaign-new' }, t('campaigns.new'))) : null,
+    isAdmin(c) ? h('p', {}, h('a', { href: '#/ext/surveys/campaigns/new', id: 'campaign-new' }, t('campaigns.new'))) : '',
     all.length ? c.table([t('campaigns.name'), t('campaigns.status'), t('campaigns.branches'), t('campaigns.segment'),
       t('calls.pending'), t('calls.queued'), t('calls.claimed')],
     all.map((k, i) => h('tr', { 'data-campaign': String(k.id) },
@@ -45,11 +45,11 @@ async function editor(main, c, id) {
   const actions = h('div', { class: 'search' });
 
   function show() {
-    status.replaceChildren(campaign ? [t('campaigns.status'), ': ', h('strong', {}, t(campaign.active ? 'campaigns.active' : 'campaigns.paused'))]
-      : t('campaigns.unsaved'));
+    status.replaceChildren(...(campaign ? [t('campaigns.status'), ': ', h('strong', {}, t(campaign.active ? 'campaigns.active' : 'campaigns.paused'))]
+      : [t('campaigns.unsaved')]));
     actions.replaceChildren(...(isAdmin(c) ? [h('button', { type: 'submit', class: 'primary', id: 'campaign-save' }, t('save')),
       campaign ? h('button', { type: 'button', id: campaign.active ? 'campaign-pause' : 'campaign-resume',
-        onclick: () => change({ active: !campaign.active }) }, t(campaign.active ? 'campaigns.pause' : 'campaigns.resume')) : null] : []));
+        onclick: () => change({ active: !campaign.active }) }, t(campaign.active ? 'campaigns.pause' : 'campaigns.resume')) : ''] : []));
   }
 
   async function change(body) {
@@ -77,8 +77,8 @@ async function editor(main, c, id) {
     } }, c.field(t('campaigns.definition'), json), message, actions),
     h('h2', {}, t('campaigns.questionnaires')),
     c.table([t('questionnaires.code'), 'id'], questionnaires.map(q => h('tr', {}, h('td', { dir: 'ltr' }, q.code), h('td', {}, String(q.id))))),
-    segments ? [h('h2', {}, t('campaigns.segments')), segments.length
+    segments ? h('section', { id: 'campaign-segment-list' }, h('h2', {}, t('campaigns.segments')), segments.length
       ? c.table([t('campaigns.segmentName'), t('campaigns.members'), 'id'], segments.map(s => h('tr', {}, h('td', {}, s.name),
         h('td', {}, c.fmt.number(s.members)), h('td', { dir: 'ltr' }, s.id))), { id: 'campaign-segments' })
-      : h('p', { class: 'muted' }, t('campaigns.noSegments'))] : h('p', { class: 'muted', id: 'campaign-no-reports' }, t('campaigns.noReports')));
+      : h('p', { class: 'muted' }, t('campaigns.noSegments'))) : h('p', { class: 'muted', id: 'campaign-no-reports' }, t('campaigns.noReports')));
 }

@@ -22,7 +22,7 @@ async function list(main, c) {
   const { h, t, api } = c;
   const all = await api('GET', '/surveys/questionnaires');
   main.replaceChildren(h('h1', {}, t('questionnaires.title')),
-    isAdmin(c) ? h('p', {}, h('a', { href: '#/ext/surveys/questionnaires/new', id: 'questionnaire-new' }, t('questionnaires.new'))) : null,
+    isAdmin(c) ? h('p', {}, h('a', { href: '#/ext/surveys/questionnaires/new', id: 'questionnaire-new' }, t('questionnaires.new'))) : '',
     all.length ? c.table([t('questionnaires.name'), t('questionnaires.code'), t('questionnaires.version'), t('questionnaires.questions'), t('changed')],
       all.map(q => h('tr', { 'data-questionnaire': q.code },
         h('td', {}, h('a', { href: `#/ext/surveys/questionnaires/${q.id}` }, text(c, q.name))), h('td', { dir: 'ltr' }, q.code),
@@ -38,7 +38,7 @@ async function view(main, c, id) {
   main.replaceChildren(h('h1', {}, text(c, q.name)),
     h('p', { class: 'muted', id: 'questionnaire-version' }, t('questionnaires.current', { version: c.fmt.number(q.currentVersion) })),
     isAdmin(c) ? h('p', {}, h('a', { href: `#/ext/surveys/questionnaires/${q.id}/edit`, id: 'questionnaire-edit',
-      onclick: e => { e.preventDefault(); editor(main, c, q); } }, t('questionnaires.edit'))) : null,
+      onclick: e => { e.preventDefault(); editor(main, c, q); } }, t('questionnaires.edit'))) : '',
     questionList(c, q),
     h('h2', {}, t('questionnaires.versions')),
     c.table([t('questionnaires.version'), t('questionnaires.questions'), t('questionnaires.inUse'), t('changed')],

@@ -6,17 +6,18 @@ const BY = ['branch', 'operator', 'campaign', 'question', 'day'];
 
 export async function mount(main, c) {
   const { h, t, api } = c;
-  const today = new Date();
-  const iso = d => d.toISOString().slice(0, 10);
-  const from = h('input', { id: 'report-from', type: 'date', value: iso(new Date(today.getTime() - 29 * 86400000)) });
-  const to = h('input', { id: 'report-to', type: 'date', value: iso(today) });
+  // empty: the server's default, the last 30 days of the organisation's own calendar and time zone
+  const from = h('input', { id: 'report-from', type: 'date' });
+  const to = h('input', { id: 'report-to', type: 'date' });
   const by = h('select', { id: 'report-by' }, BY.map(b => h('option', { value: b }, t(`by.${b}`))));
   const branch = h('input', { id: 'report-branch', dir: 'ltr', value: c.user?.branch || '', readonly: c.user?.branch ? true : null });
   const message = h('div', { id: 'report-message' });
   const out = h('section', { id: 'report-out' });
 
   const query = extra => {
-    const p = new URLSearchParams({ from: from.value, to: to.value, ...extra });
+    const p = new URLSearchParams(extra);
+    if (from.value) p.set('from', from.value);
+    if (to.value) p.set('to', to.value);
     if (branch.value.trim()) p.set('branch', branch.value.trim());
     return p.toString();
   };
@@ -41,9 +42,9 @@ export async function mount(main, c) {
       [...summary.rows.map(r => row(r, false)), row(summary.total, true)], { id: 'report-summary' }),
       h('p', {}, exportButton(c, message, 'summary', () => query({ report: 'summary', by: by.value }))),
       h('h2', {}, t('reports.distribution')),
-      distribution.length ? distribution.map(d => h('div', { class: 'card', 'data-question': d.question },
+      distribution.length ? h('div', { id: 'report-distribution' }, distribution.map(d => h('div', { class: 'card', 'data-question': d.question },
         h('h3', {}, text(c, d.text), ' ', h('span', { class: 'muted' }, t('reports.answers', { n: c.fmt.number(d.answers) }))),
-        bars(c, d))) : h('p', { class: 'muted' }, t('reports.noAnswers')),
+        bars(c, d)))) : h('p', { class: 'muted' }, t('reports.noAnswers')),
       h('p', {}, exportButton(c, message, 'distribution', () => query({ report: 'distribution' }))),
       h('h2', {}, t('reports.texts')),
       texts.length ? c.table([t('calls.date'), t('calls.branch'), t('reports.operator'), t('reports.text')], texts.map(x => h('tr', {},
