@@ -253,6 +253,7 @@ public class SurveysConsoleIT {
         visible(By.cssSelector("#campaigns-list tr[data-campaign='" + campaign + "']"));
         assertFalse("only chain admins change campaigns", present(By.id("campaign-new")));
         click(By.id("logout"));
+        visible(By.id("login-user"));
         english();
         login("admin", ADMIN_PASSWORD);
         open("#/ext/surveys/campaigns/" + campaign);
@@ -439,14 +440,21 @@ public class SurveysConsoleIT {
     }
 
     private void english() {
-        new Select(visible(By.id("language"))).selectByValue("en");
-        wait.until(d -> "ltr".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
-        visible(By.id("language"));
+        language("en", "ltr");
     }
 
     private void persian() {
-        new Select(visible(By.id("language"))).selectByValue("fa");
-        wait.until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+        language("fa", "rtl");
+    }
+
+    /** Picks the language, again if the page was redrawn under the picker, and waits for the direction. */
+    private void language(String lang, String dir) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            new Select(d.findElement(By.id("language"))).selectByValue(lang);
+            return true;
+        });
+        wait.until(d -> dir.equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+        visible(By.id("language"));
     }
 
     /** Ticks the answer {@code value} of the question (a radio button or a check box). */
@@ -462,8 +470,15 @@ public class SurveysConsoleIT {
         return !driver.findElements(by).isEmpty();
     }
 
+    /** Clicks the element, found again if the page re-rendered under it (a language switch redraws the page). */
     private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(d -> {
+                WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+                if (element == null) return false;
+                element.click();
+                return true;
+            });
     }
 
     private void type(By by, String text) {
