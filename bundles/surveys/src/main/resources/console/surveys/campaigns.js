@@ -76,9 +76,9 @@ async function editor(main, c, id) {
       await change(body);
     } }, c.field(t('campaigns.definition'), json), message, actions),
     h('h2', {}, t('campaigns.questionnaires')),
-    c.table([t('questionnaires.code'), 'id'], questionnaires.map(q => h('tr', {}, h('td', { dir: 'ltr' }, q.code), h('td', {}, String(q.id))))),
+    c.table([t('questionnaires.code'), t('campaigns.id')], questionnaires.map(q => h('tr', {}, h('td', { dir: 'ltr' }, q.code), h('td', {}, String(q.id))))),
     segments ? h('section', { id: 'campaign-segment-list' }, h('h2', {}, t('campaigns.segments')), segments.length
-      ? c.table([t('campaigns.segmentName'), t('campaigns.members'), 'id'], segments.map(s => h('tr', {}, h('td', {}, s.name),
+      ? c.table([t('campaigns.segmentName'), t('campaigns.members'), t('campaigns.id')], segments.map(s => h('tr', {}, h('td', {}, s.name),
         h('td', {}, c.fmt.number(s.members)), h('td', { dir: 'ltr' }, s.id))), { id: 'campaign-segments' })
       : h('p', { class: 'muted' }, t('campaigns.noSegments'))) : h('p', { class: 'muted', id: 'campaign-no-reports' }, t('campaigns.noReports')));
 }

@@ -32,7 +32,10 @@ export async function mount(main, c) {
       h('td', {}, figure(c, r.responseRate)), h('td', { class: 'csat' }, figure(c, r.csat)), h('td', {}, figure(c, r.averageScale)),
       h('td', {}, figure(c, r.npsAnswers)), h('td', {}, `${figure(c, r.promoters)} / ${figure(c, r.passives)} / ${figure(c, r.detractors)}`),
       h('td', { class: 'nps' }, figure(c, r.nps)));
+    // the period the server took (its default: the organisation's last 30 days), in the user's calendar
+    const day = d => c.fmt.date(`${d}T12:00:00Z`);
     out.replaceChildren(
+      h('p', { class: 'muted', id: 'report-period' }, t('reports.period', { from: day(summary.from), to: day(summary.to) })),
       h('div', { class: 'grid' },
         h('div', { class: 'card' }, h('h3', {}, t('reports.csat')), h('p', { class: 'strong', id: 'report-csat' }, figure(c, summary.total.csat))),
         h('div', { class: 'card' }, h('h3', {}, t('reports.nps')), h('p', { class: 'strong', id: 'report-nps' }, figure(c, summary.total.nps))),

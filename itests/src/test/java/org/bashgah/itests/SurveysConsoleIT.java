@@ -246,6 +246,8 @@ public class SurveysConsoleIT {
         wait.until(d -> "۶۶٫۷".equals(d.findElement(By.id("report-csat")).getText()));
         assertEquals("rtl", driver.findElement(By.tagName("html")).getAttribute("dir"));
         assertEquals("۳۳٫۳", driver.findElement(By.id("report-nps")).getText());
+        String period = driver.findElement(By.id("report-period")).getText();
+        assertTrue("the period in the Jalali calendar: " + period, period.contains("۱۴۰") && !period.contains("2026"));
         screenshot("surveys-reports-fa");
 
         // a branch manager reads campaigns; the chain admin pauses one
