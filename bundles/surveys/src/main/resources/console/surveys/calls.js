@@ -1,6 +1,7 @@
 // The operator's call screen: take the next call of the branch's queue, see whom to phone and what they bought,
 // read the questionnaire out and record the answers, or what came of the call (no answer, busy, wrong number, call
-// back at a time, refused). POST /surveys/queue/claim gives the whole screen; POST /surveys/claims/{id}/outcome ends it.
+// back at a time, refused), or hand it back. POST /surveys/queue/claim gives the whole screen; POST
+// /surveys/claims/{id}/outcome ends it, /release hands it back.
 import { notice, text } from './main.js';
 
 const OUTCOMES = ['NO_ANSWER', 'BUSY', 'WRONG_NUMBER', 'REFUSED'];
@@ -59,6 +60,15 @@ export async function mount(main, c) {
       await showQueue();
     }
 
+    // hands the call back unfinished: straight back in the queue, for this operator or another
+    async function release() {
+      const done = await c.attempt(result, () => api('POST', `/surveys/claims/${s.claim}/release`, {}));
+      if (done === undefined) return;
+      screenBox.replaceChildren();
+      message.replaceChildren(notice(c, 'call-released', t('calls.released')));
+      await showQueue();
+    }
+
     const m = s.member;
     screenBox.replaceChildren(
       h('div', { class: 'card', id: 'call-member' },
@@ -96,7 +106,9 @@ export async function mount(main, c) {
             return;
           }
           return record({ outcome: 'CALL_BACK', callBackAt: new Date(callBackAt.value).toISOString() });
-        } }, t('outcome.CALL_BACK')))),
+        } }, t('outcome.CALL_BACK'))),
+        h('p', { class: 'muted' }, t('calls.releaseHelp'), ' ',
+          h('button', { type: 'button', class: 'link', id: 'call-release', onclick: release }, t('calls.release')))),
       result);
   }
 

@@ -189,6 +189,12 @@ public class SurveysConsoleIT {
         assertTrue(PERSIAN_DIGITS.matcher(driver.findElement(By.id("call-expires")).getText()).find());
         assertEquals("تماس‌های رضایت‌سنجی", driver.findElement(By.cssSelector("#page h1")).getText());
         screenshot("surveys-call-fa");
+        // handed back, it is straight back in the queue (within call hours), and taken again
+        click(By.id("call-release"));
+        visible(By.id("call-released"));
+        assertEquals("۱", visible(By.id("queue-queued")).getText());
+        click(By.id("call-claim"));
+        assertEquals("Sara Ahmadi", visible(By.id("call-member-name")).getText());
         click(By.id("call-BUSY"));
         assertTrue(visible(By.id("call-recorded")).getText().startsWith("اشغال"));
         JsonNode saraCalls = expect(200, server.get("/api/v1/surveys/calls?campaign=" + campaign + "&member=" + sara, adminToken)).body();

@@ -691,6 +691,40 @@ public class SurveysIT extends BashgahTestSupport {
     }
 
     @Test
+    public void anOperatorHandsAClaimBackAndTheCallIsBackInLineForTheNext() {
+        String branch = branch("sv-release");
+        long campaign = campaign("Hand back", questionnaire("sv-release"), branch);
+        String phone = newPhone();
+        member(phone, branch);
+        buy(phone, branch, now.minus(Duration.ofMinutes(5)), 30_000);
+        awaitCalls(campaign, "PENDING", 1);
+        assertEquals(1, run(campaign, 150).path("queued").asInt());
+        String first = user("operator", branch);
+        String second = user("operator", branch);
+        Answer screen = expect(201, claim(first, json()));
+        long claim = screen.number("claim");
+        long call = screen.number("call");
+
+        expect(403, post("/api/v1/surveys/claims/" + claim + "/release", second, json()));
+        expect(204, post("/api/v1/surveys/claims/" + claim + "/release", first, json()));
+        expect(204, post("/api/v1/surveys/claims/" + claim + "/release", first, json()));
+        // now is outside the call hours: the call waits for them, unclaimed, and was not a try
+        JsonNode waiting = calls(campaign, "PENDING");
+        assertEquals(1, waiting.size());
+        assertEquals(0, waiting.get(0).path("attempts").asInt());
+        assertEquals("claim", expect(422, outcome(first, claim, json("outcome", "BUSY"))).body().path("errors").get(0)
+            .path("field").asText());
+
+        assertEquals(1, run(campaign, 160).path("queued").asInt());
+        Answer next = expect(201, claim(second, json()));
+        assertEquals(call, next.number("call"));
+        assertEquals(List.of("ABANDONED"), outcomes(next.body().path("earlierAttempts")));
+        expect(201, outcome(second, next.number("claim"), json("outcome", "BUSY")));
+        assertEquals("claim", expect(422, post("/api/v1/surveys/claims/" + next.number("claim") + "/release", second,
+            json())).body().path("errors").get(0).path("field").asText());
+    }
+
+    @Test
     public void aCampaignAimedAtASegmentOfReportsQueuesOnlyItsMembers() throws Exception {
         String branch = branch("sv-segment");
         long questionnaire = questionnaire("sv-segment");

@@ -339,6 +339,40 @@ public class CallQueue {
         return result;
     }
 
+    /**
+     * Hands a claim back unfinished, by its operator (e.g. the member's line is needed for another call): the claim
+     * ends {@code ABANDONED} as a timed-out one does, and the call is back in the queue at once (within the
+     * campaign's call hours; outside them it waits for them), not a try. Releasing a released claim again does
+     * nothing; one whose outcome was recorded is refused.
+     */
+    public void release(Caller caller, long claimId) {
+        String org = caller.organisationId();
+        ClaimEntity seen = db.read(em -> em.find(ClaimEntity.class, claimId));
+        if (seen == null || !seen.organisationId.equals(org)) throw new NotFound("no claim " + claimId);
+        if (!seen.operator.equals(caller.actor())) {
+            throw new Forbidden("claim " + claimId + " is " + seen.operator + "'s; only they hand it back");
+        }
+        Instant now = now();
+        ZoneId zone = zone(org);
+        db.inTransaction(em -> {
+            CallEntity call = em.find(CallEntity.class, seen.callId, LockModeType.PESSIMISTIC_WRITE);
+            ClaimEntity k = em.find(ClaimEntity.class, claimId, LockModeType.PESSIMISTIC_WRITE);
+            if (ClaimEntity.ABANDONED.equals(k.outcome)) return null;
+            if (k.outcome != null) {
+                throw new Rejected("claim", "this claim's outcome was recorded already, as " + k.outcome);
+            }
+            k.outcome = ClaimEntity.ABANDONED;
+            k.outcomeAt = now;
+            if (CallEntity.CLAIMED.equals(call.status) && Objects.equals(call.claimId, k.id)) {
+                Campaign campaign = Campaigns.byId(em, call.campaignId);
+                boolean open = campaign.active() && campaign.callHours().contains(now.atZone(zone));
+                call.status = open ? CallEntity.QUEUED : CallEntity.PENDING;
+                call.queuedAt = open ? now : null;
+            }
+            return null;
+        });
+    }
+
     /** A claim's outcome asked for again: the same outcome answers as the first time did; another is refused. */
     private static Recorded repeat(EntityManager em, CallEntity call, ClaimEntity k, RetryRules.Outcome asked) {
         if (ClaimEntity.ABANDONED.equals(k.outcome)) {
