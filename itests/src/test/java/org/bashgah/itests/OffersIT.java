@@ -420,6 +420,51 @@ public class OffersIT extends BashgahTestSupport {
     }
 
     @Test
+    public void membersOfASavedSegmentOfTheReportsGetTheOfferAimedAtIt() throws Exception {
+        String b = branch("offer-segment");
+        String big = newPhone();
+        String small = newPhone();
+        member(big, b);
+        member(small, b);
+        buy(big, b, 900000, null, null);
+        buy(small, b, 100000, null, null);
+
+        // booted without bashgah-reports: an audience cannot name a segment, and nothing is made
+        int before = expect(200, get("/api/v1/offers", admin())).body().size();
+        Answer absent = expect(422, post("/api/v1/offers", admin(), json("name", "Big spenders", "kind", "PERMANENT",
+            "branches", List.of(b), "audience", json("inSegment", "any-segment"), "reward", json("fixedCredit", 1000))));
+        assertEquals("audience.inSegment", absent.body().path("errors").get(0).path("field").asText());
+        assertTrue(absent.raw(), absent.raw().contains("bashgah-reports"));
+        assertEquals(before, expect(200, get("/api/v1/offers", admin())).body().size());
+
+        // reports installed on the running server; the refresh a plain feature:install does wires the offers'
+        // optional import (-r keeps this test's probe bundle from being refreshed with it)
+        shell("feature:install -r bashgah-reports");
+        long offersBundle = java.util.Arrays.stream(bundleContext.getBundles())
+            .filter(x -> "bashgah-offers".equals(x.getSymbolicName())).findFirst().orElseThrow().getBundleId();
+        shell("bundle:refresh " + offersBundle);
+        awaitHealthy();
+        awaitStatus(200, "/api/v1/reports/segments", admin());
+        awaitStatus(200, "/api/v1/offers", admin());
+
+        // the branch's members who spent 500,000 or more: the big spender alone
+        JsonNode segment = expect(201, post("/api/v1/reports/segments", admin(), json("name", "Big spenders " + b,
+            "report", "clv", "parameters", json("branch", b, "min", "500000")))).body();
+        assertEquals(1, segment.path("members").asLong());
+        Answer unknown = expect(422, post("/api/v1/offers", admin(), json("name", "Nobody", "kind", "PERMANENT",
+            "audience", json("all", List.of(visited(b), json("inSegment", "no-such-segment"))),
+            "reward", json("fixedCredit", 1000))));
+        assertEquals("audience.all[1].inSegment", unknown.body().path("errors").get(0).path("field").asText());
+        String id = activeOffer(json("name", "Big spenders", "kind", "PERMANENT", "branches", List.of(b),
+            "audience", json("inSegment", segment.path("id").asText()), "reward", json("fixedCredit", 1000)));
+
+        // a segment keeps the members it had when saved: the small spender stays out however much they spend now
+        assertFalse(applied(buy(small, b, 1000000, null, null), id));
+        assertTrue(applied(buy(big, b, 50000, null, null), id));
+        assertFalse(applied(buy(small, b, 50000, null, null), id));
+    }
+
+    @Test
     public void badOffersAreRefusedNamingTheFieldAndNothingIsCreated() {
         int before = expect(200, get("/api/v1/offers", admin())).body().size();
         Answer bad = expect(400, post("/api/v1/offers", admin(), json("name", "<b>x</b>", "kind", "SOMETIMES",

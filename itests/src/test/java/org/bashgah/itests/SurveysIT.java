@@ -690,6 +690,97 @@ public class SurveysIT extends BashgahTestSupport {
         assertTrue(verify, verify.contains("0 problems"));
     }
 
+    @Test
+    public void anOperatorHandsAClaimBackAndTheCallIsBackInLineForTheNext() {
+        String branch = branch("sv-release");
+        long campaign = campaign("Hand back", questionnaire("sv-release"), branch);
+        String phone = newPhone();
+        member(phone, branch);
+        buy(phone, branch, now.minus(Duration.ofMinutes(5)), 30_000);
+        awaitCalls(campaign, "PENDING", 1);
+        assertEquals(1, run(campaign, 150).path("queued").asInt());
+        String first = user("operator", branch);
+        String second = user("operator", branch);
+        Answer screen = expect(201, claim(first, json()));
+        long claim = screen.number("claim");
+        long call = screen.number("call");
+
+        expect(403, post("/api/v1/surveys/claims/" + claim + "/release", second, json()));
+        expect(204, post("/api/v1/surveys/claims/" + claim + "/release", first, json()));
+        expect(204, post("/api/v1/surveys/claims/" + claim + "/release", first, json()));
+        // now is outside the call hours: the call waits for them, unclaimed, and was not a try
+        JsonNode waiting = calls(campaign, "PENDING");
+        assertEquals(1, waiting.size());
+        assertEquals(0, waiting.get(0).path("attempts").asInt());
+        assertEquals("claim", expect(422, outcome(first, claim, json("outcome", "BUSY"))).body().path("errors").get(0)
+            .path("field").asText());
+
+        assertEquals(1, run(campaign, 160).path("queued").asInt());
+        Answer next = expect(201, claim(second, json()));
+        assertEquals(call, next.number("call"));
+        assertEquals(List.of("ABANDONED"), outcomes(next.body().path("earlierAttempts")));
+        expect(201, outcome(second, next.number("claim"), json("outcome", "BUSY")));
+        assertEquals("claim", expect(422, post("/api/v1/surveys/claims/" + next.number("claim") + "/release", second,
+            json())).body().path("errors").get(0).path("field").asText());
+    }
+
+    @Test
+    public void aCampaignAimedAtASegmentOfReportsQueuesOnlyItsMembers() throws Exception {
+        String branch = branch("sv-segment");
+        long questionnaire = questionnaire("sv-segment");
+        String big = newPhone();
+        String small = newPhone();
+        String bigMember = member(big, branch);
+        String smallMember = member(small, branch);
+        // before any campaign of the branch: 900,000 and 100,000 spent, no call queued
+        buy(big, branch, now.minus(Duration.ofHours(3)), 900_000);
+        buy(small, branch, now.minus(Duration.ofHours(3)), 100_000);
+
+        // booted without bashgah-reports: a segment cannot be aimed at, and nothing is made
+        int before = expect(200, get("/api/v1/surveys/campaigns", admin())).body().size();
+        Answer absent = expect(422, post("/api/v1/surveys/campaigns", admin(), json("name", "Big spenders",
+            "questionnaire", questionnaire, "branches", List.of(branch), "segment", "any-segment")));
+        assertEquals("segment", absent.body().path("errors").get(0).path("field").asText());
+        assertTrue(absent.raw(), absent.raw().contains("bashgah-reports"));
+        assertEquals(before, expect(200, get("/api/v1/surveys/campaigns", admin())).body().size());
+
+        // reports installed on the running server; the refresh a plain feature:install does wires the surveys'
+        // optional import (-r keeps this test's probe bundle from being refreshed with it)
+        shell("feature:install -r bashgah-reports");
+        long surveysBundle = java.util.Arrays.stream(bundleContext.getBundles())
+            .filter(b -> "bashgah-surveys".equals(b.getSymbolicName())).findFirst().orElseThrow().getBundleId();
+        shell("bundle:refresh " + surveysBundle);
+        awaitHealthy();
+        awaitStatus(200, "/api/v1/reports/segments", admin());
+        awaitStatus(200, "/api/v1/surveys/campaigns", admin());
+
+        // the members of the branch who spent 500,000 or more: the big spender alone
+        JsonNode segment = expect(201, post("/api/v1/reports/segments", admin(), json("name", "Big spenders " + branch,
+            "report", "clv", "parameters", json("branch", branch, "min", "500000")))).body();
+        assertEquals(1, segment.path("members").asLong());
+        String segmentId = segment.path("id").asText();
+        assertEquals("segment", expect(422, post("/api/v1/surveys/campaigns", admin(), json("name", "Nobody",
+            "questionnaire", questionnaire, "segment", "no-such-segment"))).body().path("errors").get(0)
+            .path("field").asText());
+        long campaign = campaign("Big spenders", questionnaire, branch, "segment", segmentId);
+        assertEquals(segmentId, expect(200, get("/api/v1/surveys/campaigns/" + campaign, admin())).text("segment"));
+
+        // both buy again: only the segment's member is queued; the other is not, however much they spend now,
+        // because a segment keeps the members it had when it was saved
+        buy(small, branch, now.minus(Duration.ofHours(1)), 1_000_000);
+        buy(big, branch, now.minus(Duration.ofHours(1)), 50_000);
+        JsonNode call = awaitCalls(campaign, "PENDING", 1).get(0);
+        assertEquals(bigMember, call.path("member").asText());
+        await().during(Duration.ofSeconds(2)).atMost(10, TimeUnit.SECONDS)
+            .until(() -> callsOf(campaign, smallMember).isEmpty());
+
+        // "" takes the segment away: the campaign calls every purchaser of the branch again
+        assertFalse(expect(200, call("PATCH", "/api/v1/surveys/campaigns/" + campaign, admin(), json("segment", "")))
+            .body().hasNonNull("segment"));
+        buy(small, branch, now.minus(Duration.ofMinutes(30)), 20_000);
+        await().atMost(30, TimeUnit.SECONDS).until(() -> callsOf(campaign, smallMember).size() == 1);
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** A questionnaire: overall (1-5), recommend (0-10), liked (several of staff, price, clean), comment (text). */

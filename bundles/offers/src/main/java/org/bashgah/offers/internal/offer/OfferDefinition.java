@@ -55,17 +55,27 @@ public record OfferDefinition(String name, String kind, List<String> branches, L
      * combine others; {@code metric} compares one of the member's numbers ({@code visits}, {@code totalSpend},
      * {@code averageSpend}, {@code daysSinceLastVisit}, {@code membershipDays}) with {@code value} by {@code op}
      * ({@code gt}, {@code gte}, {@code lt}, {@code lte}, {@code eq}); the rest test tiers, product groups bought
-     * or never bought, branches visited, a birthday within so many days, and the member's tags (any of them).
+     * or never bought, branches visited, a birthday within so many days, the member's tags (any of them), and
+     * {@code inSegment}: the member is in that saved segment of bashgah-reports.
      */
     public record Condition(List<Condition> all, List<Condition> any, Condition not, String metric, String op,
                             BigDecimal value, List<String> tierIn, List<String> bought, List<String> neverBought,
-                            List<String> visited, Integer birthdayWithinDays, List<String> taggedAny) {
+                            List<String> visited, Integer birthdayWithinDays, List<String> taggedAny,
+                            String inSegment) {
+
+        /** A condition without a segment (the form before segments). */
+        public Condition(List<Condition> all, List<Condition> any, Condition not, String metric, String op,
+                         BigDecimal value, List<String> tierIn, List<String> bought, List<String> neverBought,
+                         List<String> visited, Integer birthdayWithinDays, List<String> taggedAny) {
+            this(all, any, not, metric, op, value, tierIn, bought, neverBought, visited, birthdayWithinDays, taggedAny,
+                null);
+        }
 
         /** A condition without tags (the form before member tags). */
         public Condition(List<Condition> all, List<Condition> any, Condition not, String metric, String op,
                          BigDecimal value, List<String> tierIn, List<String> bought, List<String> neverBought,
                          List<String> visited, Integer birthdayWithinDays) {
-            this(all, any, not, metric, op, value, tierIn, bought, neverBought, visited, birthdayWithinDays, null);
+            this(all, any, not, metric, op, value, tierIn, bought, neverBought, visited, birthdayWithinDays, null, null);
         }
     }
 

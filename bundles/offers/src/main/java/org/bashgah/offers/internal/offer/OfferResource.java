@@ -247,7 +247,7 @@ public class OfferResource {
         List<Map<String, String>> qualifies = new ArrayList<>();
         for (OfferView o : offers.list(org, OfferView.ACTIVE)) {
             if (o.definition().oneTime() || !visible(caller, o)) continue;
-            if (Audience.matches(o.definition().audience(), member, stats, now)) {
+            if (Audience.matches(o.definition().audience(), member, stats, now, offers.segments(org))) {
                 qualifies.add(Map.of("id", o.id(), "name", o.definition().name()));
             }
         }

@@ -101,12 +101,12 @@ public final class OfferValidation {
         }
         int set = 0;
         for (Object part : new Object[] {c.all(), c.any(), c.not(), c.metric(), c.tierIn(), c.bought(), c.neverBought(),
-            c.visited(), c.birthdayWithinDays(), c.taggedAny()}) {
+            c.visited(), c.birthdayWithinDays(), c.taggedAny(), c.inSegment()}) {
             if (part != null) set++;
         }
         if (set != 1) {
             v.add(field, "must have exactly one of all, any, not, metric, tierIn, bought, neverBought, visited, "
-                + "birthdayWithinDays, taggedAny");
+                + "birthdayWithinDays, taggedAny, inSegment");
             return;
         }
         if (c.all() != null || c.any() != null) {
@@ -135,6 +135,8 @@ public final class OfferValidation {
             groups(v, field + ".visited", c.visited());
         } else if (c.taggedAny() != null) {
             groups(v, field + ".taggedAny", c.taggedAny());
+        } else if (c.inSegment() != null) {
+            v.code(field + ".inSegment", c.inSegment());
         } else {
             v.check(c.birthdayWithinDays() >= 0 && c.birthdayWithinDays() <= 366, field + ".birthdayWithinDays",
                 "must be 0 to 366");

@@ -20,6 +20,8 @@ import org.bashgah.core.api.BranchService;
 import org.bashgah.core.api.Caller;
 import org.bashgah.offers.internal.OffersDatabase;
 import org.bashgah.offers.internal.OffersSettings;
+import org.bashgah.offers.internal.rules.Audience;
+import org.bashgah.offers.internal.rules.OfferSegments;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,24 +42,35 @@ public class Offers {
     private final OffersSettings settings;
     private final AuditTrail audit;
     private final BranchService branches;
+    private final OfferSegments segments;
     private final Map<String, ActiveOffers> cache = new ConcurrentHashMap<>();
 
     @Activate
     public Offers(@Reference OffersDatabase db, @Reference OffersSettings settings, @Reference AuditTrail audit,
-                  @Reference BranchService branches) {
+                  @Reference BranchService branches, @Reference OfferSegments segments) {
         this.db = db;
         this.settings = settings;
         this.audit = audit;
         this.branches = branches;
+        this.segments = segments;
     }
 
-    /** A well-formed definition that names only the organisation's branches (else 422 naming the first unknown). */
+    /** The organisation's saved segments of bashgah-reports, for the audiences' {@code inSegment}. */
+    public Audience.SegmentMembers segments(String organisationId) {
+        return segments.of(organisationId);
+    }
+
+    /**
+     * A well-formed definition that names only the organisation's branches and segments (else 422 naming the first
+     * unknown).
+     */
     private void check(String org, OfferDefinition definition) {
         OfferValidation.check(definition);
         for (int i = 0; i < definition.branches().size(); i++) {
             String code = definition.branches().get(i);
             if (branches.find(org, code).isEmpty()) throw new Rejected("branches[" + i + "]", "no branch " + code);
         }
+        segments.check(org, "audience", definition.audience());
     }
 
     public OfferView create(Caller caller, OfferDefinition definition) {

@@ -77,6 +77,7 @@ public class OfferContributor implements PurchaseContributor {
         Map<String, GrantEntity> spendable = active.anyOneTime()
             ? grants.spendable(org, purchase.member().id(), at) : Map.of();
         long paidFromBalances = paidFromBalances(purchase);
+        Audience.SegmentMembers segments = offers.segments(org);
 
         List<Candidate<Applied>> candidates = new ArrayList<>();
         for (ActiveOffers.Active offer : here) {
@@ -86,7 +87,7 @@ public class OfferContributor implements PurchaseContributor {
             if (d.oneTime()) {
                 grant = spendable.get(offer.id());
                 if (grant == null) continue;
-            } else if (!Audience.matches(d.audience(), purchase.member(), purchase.stats(), purchase.at())) {
+            } else if (!Audience.matches(d.audience(), purchase.member(), purchase.stats(), purchase.at(), segments)) {
                 continue;
             }
             long basis = OfferRules.basis(d, purchase.amount(), purchase.lines());

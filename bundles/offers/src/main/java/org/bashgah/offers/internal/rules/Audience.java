@@ -21,11 +21,29 @@ public final class Audience {
     private Audience() {
     }
 
+    /**
+     * Who is in a saved segment of bashgah-reports, for one organisation ({@code inSegment}); a lookup per member
+     * asked, made only when the conditions before it in an {@code all} hold.
+     */
+    @FunctionalInterface
+    public interface SegmentMembers {
+        /** No segment holds anyone: what {@code inSegment} sees while bashgah-reports is not installed. */
+        SegmentMembers NONE = (segment, member) -> false;
+
+        boolean contains(String segmentId, String memberId);
+    }
+
+    /** As {@link #matches(Condition, Member, MemberStats, ZonedDateTime, SegmentMembers)}, with no segments. */
     public static boolean matches(Condition c, Member member, MemberStats stats, ZonedDateTime at) {
+        return matches(c, member, stats, at, SegmentMembers.NONE);
+    }
+
+    public static boolean matches(Condition c, Member member, MemberStats stats, ZonedDateTime at,
+                                  SegmentMembers segments) {
         if (c == null) return true;
-        if (c.all() != null) return c.all().stream().allMatch(x -> matches(x, member, stats, at));
-        if (c.any() != null) return c.any().stream().anyMatch(x -> matches(x, member, stats, at));
-        if (c.not() != null) return !matches(c.not(), member, stats, at);
+        if (c.all() != null) return c.all().stream().allMatch(x -> matches(x, member, stats, at, segments));
+        if (c.any() != null) return c.any().stream().anyMatch(x -> matches(x, member, stats, at, segments));
+        if (c.not() != null) return !matches(c.not(), member, stats, at, segments);
         if (c.metric() != null) return compare(metric(c.metric(), member, stats, at.toInstant()), c.op(), c.value());
         if (c.tierIn() != null) return c.tierIn().contains(member.tier());
         if (c.bought() != null) return c.bought().stream().anyMatch(g -> bought(stats, g));
@@ -33,6 +51,7 @@ public final class Audience {
         if (c.visited() != null) return c.visited().stream().anyMatch(b -> visited(stats, b));
         if (c.birthdayWithinDays() != null) return birthdayWithin(member, at.toLocalDate(), c.birthdayWithinDays());
         if (c.taggedAny() != null) return c.taggedAny().stream().anyMatch(member.tags()::contains);
+        if (c.inSegment() != null) return segments.contains(c.inSegment(), member.id());
         return true;
     }
 

@@ -40,6 +40,7 @@ public final class Replay {
     private static final int SAMPLE = 100;
 
     private final String offerId;
+    private final Audience.SegmentMembers segments;
     private final OfferDefinition offer;
     private final Margins.Table margins;
     private final long pointValue;
@@ -67,7 +68,9 @@ public final class Replay {
      * @param pointValue what one bonus point costs
      */
     public Replay(String offerId, OfferDefinition offer, Margins.Table margins, long pointValue, ZoneId zone, Instant from,
-                  Instant to, Map<String, Member> members, Map<String, MemberStats> stats) {
+                  Instant to, Map<String, Member> members, Map<String, MemberStats> stats,
+                  Audience.SegmentMembers segments) {
+        this.segments = segments;
         this.offerId = offerId;
         this.offer = offer;
         this.margins = margins;
@@ -139,7 +142,7 @@ public final class Replay {
         if (!s.started) {
             s.started = true;
             s.lastVisit = p.previousAt();
-            if (offer.oneTime() && Audience.matches(offer.audience(), member, s.stats(), from.atZone(zone))) {
+            if (offer.oneTime() && Audience.matches(offer.audience(), member, s.stats(), from.atZone(zone), segments)) {
                 targeted.add(p.memberId());
             }
         }
@@ -157,7 +160,7 @@ public final class Replay {
         if (offer.oneTime()) {
             if (!targeted.contains(p.memberId()) || usesByMember.containsKey(p.memberId())) return;
             if (!p.at().isBefore(from.plus(offer.trigger().withinDays(), ChronoUnit.DAYS))) return;
-        } else if (!Audience.matches(offer.audience(), member, s.stats(), at)) {
+        } else if (!Audience.matches(offer.audience(), member, s.stats(), at, segments)) {
             return;
         }
         Integer perMember = offer.limits().perMember();

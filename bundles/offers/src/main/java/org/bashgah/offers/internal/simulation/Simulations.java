@@ -64,7 +64,7 @@ public class Simulations {
         CreditPolicies credit = policies;
         long pointValue = credit == null ? 0 : credit.effective(org, null).pointValue();
         Replay replay = new Replay(offerId, offer.definition(), margins.table(org), pointValue, zone, from, to, who,
-            stats);
+            stats, offers.segments(org));
         history.forEach(org, from, to, replay::count);
         history.forEach(org, from, to, replay::replay);
         return replay.result();

@@ -135,9 +135,10 @@ public class Targeting {
             ZonedDateTime at = run.asOf.atZone(zone);
             long[] counts = new long[3];
             List<String> page = new ArrayList<>();
+            Audience.SegmentMembers segments = offers.segments(run.organisationId);
             members.forEachMember(run.organisationId, (member, stats) -> {
                 counts[0]++;
-                if (Audience.matches(d.audience(), member, stats, at)) {
+                if (Audience.matches(d.audience(), member, stats, at, segments)) {
                     page.add(member.id());
                 }
                 if (page.size() >= PAGE) grantPage(run, d, page, counts);

@@ -121,6 +121,15 @@ class OfferRulesTest {
             List.of("vip", "press"));
         assertTrue(Audience.matches(tagged, vip, s, NOW));
         assertFalse(Audience.matches(tagged, m, s, NOW), "no tags");
+
+        // inSegment asks the segments (bashgah-reports) about the member; without reports nobody is in one
+        Condition inSegment = new Condition(null, null, null, null, null, null, null, null, null, null, null, null, "seg-1");
+        Audience.SegmentMembers segments = (segment, member) -> segment.equals("seg-1") && member.equals("v");
+        assertTrue(Audience.matches(inSegment, vip, s, NOW, segments));
+        assertFalse(Audience.matches(inSegment, m, s, NOW, segments));
+        assertFalse(Audience.matches(inSegment, vip, s, NOW), "no segments at all");
+        assertTrue(Audience.matches(new Condition(null, null, inSegment, null, null, null, null, null, null, null, null),
+            m, s, NOW, segments), "not in it");
     }
 
     private static Condition metric(String metric, String op, long value) {

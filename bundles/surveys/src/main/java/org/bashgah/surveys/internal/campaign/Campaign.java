@@ -9,7 +9,7 @@ import java.util.List;
  * them), when ({@code delayHours} after the purchase, within call hours {@code callFrom}–{@code callUntil} on
  * {@code callDays}, in the organisation's time zone), and the rules of the calls.
  *
- * @param segment            a segment of bashgah-reports; always null until that capability exists
+ * @param segment            the id of a saved segment of bashgah-reports whose members alone it calls, or null
  * @param minDaysBetweenCalls a member is not queued again within this many days of the purchase of their last call
  * @param giveUpAfterDays    a call not finished this many days after its purchase expires
  * @param apologyOffer       the offer (of bashgah-offers) a low score asks to grant, or null

@@ -33,7 +33,8 @@ public final class CampaignRules {
     }
 
     /**
-     * Checks the change into {@code v} and lays it over {@code base}; {@code apologyOffer: ""} removes the offer.
+     * Checks the change into {@code v} and lays it over {@code base}; {@code apologyOffer: ""} removes the offer,
+     * {@code segment: ""} the segment.
      * The result is only meaningful when {@code v} is ok.
      */
     public static Campaign apply(Validation v, Campaign base, Change c) {
@@ -50,7 +51,7 @@ public final class CampaignRules {
         range(v, "giveUpAfterDays", c.giveUpAfterDays(), 1, 90);
         v.check(c.callFrom() == null || CallHours.time(c.callFrom()) != null, "callFrom", "must be a time HH:mm")
             .check(c.callUntil() == null || CallHours.time(c.callUntil()) != null, "callUntil", "must be a time HH:mm")
-            .code("segment", c.segment())
+            .code("segment", c.segment() == null || c.segment().isEmpty() ? null : c.segment())
             .check(c.apologyOffer() == null || c.apologyOffer().isEmpty()
                 || c.apologyOffer().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._:-]{0,63}"), "apologyOffer",
                 "must be an offer id: 1-64 letters, digits, '.', ':', '-' or '_' (\"\" removes it)");
@@ -74,7 +75,7 @@ public final class CampaignRules {
         return new Campaign(base.id(), c.name() == null ? base.name() : c.name().strip(),
             or(c.questionnaire(), base.questionnaire()), or(c.active(), base.active()), or(branches, base.branches()),
             or(tiers, base.tiers()), or(c.firstPurchaseOnly(), base.firstPurchaseOnly()),
-            or(c.samplePercent(), base.samplePercent()), c.segment() == null ? base.segment() : c.segment(),
+            or(c.samplePercent(), base.samplePercent()), c.segment() == null ? base.segment() : c.segment().isEmpty() ? null : c.segment(),
             or(c.delayHours(), base.delayHours()), from, until, or(days, base.callDays()),
             or(c.callsPerOperatorPerDay(), base.callsPerOperatorPerDay()),
             or(c.minDaysBetweenCalls(), base.minDaysBetweenCalls()), or(c.maxAttempts(), base.maxAttempts()),

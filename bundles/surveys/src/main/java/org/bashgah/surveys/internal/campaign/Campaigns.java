@@ -23,18 +23,21 @@ public class Campaigns {
     private final Questionnaires questionnaires;
     private final BranchService branches;
     private final AuditTrail audit;
+    private final CampaignSegments segments;
 
     @Activate
     public Campaigns(@Reference SurveysDatabase db, @Reference Questionnaires questionnaires,
-                     @Reference BranchService branches, @Reference AuditTrail audit) {
+                     @Reference BranchService branches, @Reference AuditTrail audit,
+                     @Reference CampaignSegments segments) {
         this.db = db;
         this.questionnaires = questionnaires;
         this.branches = branches;
         this.audit = audit;
+        this.segments = segments;
     }
 
     public Campaign create(Caller caller, Campaign campaign) {
-        check(caller.organisationId(), campaign);
+        check(caller.organisationId(), campaign, null);
         Campaign created = db.inTransaction(em -> {
             CampaignEntity e = new CampaignEntity();
             e.organisationId = caller.organisationId();
@@ -52,8 +55,9 @@ public class Campaigns {
     public Campaign change(Caller caller, long id, java.util.function.Function<Campaign, Campaign> change) {
         Campaign changed = db.inTransaction(em -> {
             CampaignEntity e = find(em, caller.organisationId(), id, LockModeType.PESSIMISTIC_WRITE);
-            Campaign next = change.apply(e.toApi());
-            check(caller.organisationId(), next);
+            Campaign before = e.toApi();
+            Campaign next = change.apply(before);
+            check(caller.organisationId(), next, before.segment());
             e.set(next);
             stamp(e, caller);
             return e.toApi();
@@ -78,11 +82,12 @@ public class Campaigns {
             .setParameter("o", organisationId).setParameter("t", true).getResultStream().map(CampaignEntity::toApi).toList());
     }
 
-    /** The rules a campaign's references must keep: its questionnaire and branches exist; no segment yet. */
-    private void check(String org, Campaign c) {
-        if (c.segment() != null) {
-            throw new Rejected("segment", "segment targeting needs bashgah-reports, which this server does not have yet");
-        }
+    /**
+     * The rules a campaign's references must keep: its questionnaire, branches and segment exist. A segment is
+     * checked when it is set, so a campaign aimed at one can still be paused or changed while reports is away.
+     */
+    private void check(String org, Campaign c, String segmentBefore) {
+        if (c.segment() != null && !c.segment().equals(segmentBefore)) segments.check(org, c.segment());
         if (!questionnaires.exists(org, c.questionnaire())) {
             throw new Rejected("questionnaire", "no questionnaire " + c.questionnaire());
         }
@@ -109,6 +114,7 @@ public class Campaigns {
     private static String describe(Campaign c) {
         return c.name() + ", questionnaire " + c.questionnaire() + (c.active() ? "" : ", paused") + ", branches "
             + (c.branches().isEmpty() ? "all" : String.join(" ", c.branches())) + ", " + c.samplePercent() + "% after "
-            + c.delayHours() + " h, " + c.callFrom() + "-" + c.callUntil();
+            + c.delayHours() + " h, " + c.callFrom() + "-" + c.callUntil()
+            + (c.segment() == null ? "" : ", segment " + c.segment());
     }
 }

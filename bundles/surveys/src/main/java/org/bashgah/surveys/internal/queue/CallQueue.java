@@ -29,6 +29,7 @@ import org.bashgah.surveys.internal.answer.AnswerRules;
 import org.bashgah.surveys.internal.answer.Answers;
 import org.bashgah.surveys.internal.answer.FollowUps;
 import org.bashgah.surveys.internal.campaign.Campaign;
+import org.bashgah.surveys.internal.campaign.CampaignSegments;
 import org.bashgah.surveys.internal.campaign.Campaigns;
 import org.bashgah.surveys.internal.campaign.Targeting;
 import org.bashgah.surveys.internal.questionnaire.Questionnaire;
@@ -71,12 +72,13 @@ public class CallQueue {
     private final SurveysSettings settings;
     private final FollowUps followUps;
     private final BranchService branches;
+    private final CampaignSegments segments;
 
     @Activate
     public CallQueue(@Reference SurveysDatabase db, @Reference Campaigns campaigns, @Reference MemberService members,
                      @Reference MemberPurchases purchases, @Reference OrganisationService organisations,
                      @Reference SurveysSettings settings, @Reference FollowUps followUps,
-                     @Reference BranchService branches) {
+                     @Reference BranchService branches, @Reference CampaignSegments segments) {
         this.db = db;
         this.campaigns = campaigns;
         this.members = members;
@@ -85,6 +87,7 @@ public class CallQueue {
         this.settings = settings;
         this.followUps = followUps;
         this.branches = branches;
+        this.segments = segments;
     }
 
     // ---------------------------------------------------------------------------------------------- filling
@@ -100,7 +103,9 @@ public class CallQueue {
         if (active.isEmpty()) return null;
         String tier = members.find(p.organisationId(), p.memberId()).map(Member::tier).orElse(null);
         Campaign campaign = active.stream()
-            .filter(c -> Targeting.targets(c, p.branch(), tier, p.visits(), p.purchaseId())).findFirst().orElse(null);
+            .filter(c -> Targeting.targets(c, p.branch(), tier, p.visits(), p.purchaseId()))
+            // the segment last: one indexed lookup in reports, only for a purchase the campaign targets otherwise
+            .filter(c -> segments.admits(c, p.organisationId(), p.memberId())).findFirst().orElse(null);
         if (campaign == null) return null;
         Instant at = p.at().truncatedTo(ChronoUnit.MILLIS);
         // a purchase posted after the campaign would have given up on its call queues nothing
@@ -332,6 +337,40 @@ public class CallQueue {
         });
         if (written[0] != null) followUps.announce(written[0].response(), written[0].alert());
         return result;
+    }
+
+    /**
+     * Hands a claim back unfinished, by its operator (e.g. the member's line is needed for another call): the claim
+     * ends {@code ABANDONED} as a timed-out one does, and the call is back in the queue at once (within the
+     * campaign's call hours; outside them it waits for them), not a try. Releasing a released claim again does
+     * nothing; one whose outcome was recorded is refused.
+     */
+    public void release(Caller caller, long claimId) {
+        String org = caller.organisationId();
+        ClaimEntity seen = db.read(em -> em.find(ClaimEntity.class, claimId));
+        if (seen == null || !seen.organisationId.equals(org)) throw new NotFound("no claim " + claimId);
+        if (!seen.operator.equals(caller.actor())) {
+            throw new Forbidden("claim " + claimId + " is " + seen.operator + "'s; only they hand it back");
+        }
+        Instant now = now();
+        ZoneId zone = zone(org);
+        db.inTransaction(em -> {
+            CallEntity call = em.find(CallEntity.class, seen.callId, LockModeType.PESSIMISTIC_WRITE);
+            ClaimEntity k = em.find(ClaimEntity.class, claimId, LockModeType.PESSIMISTIC_WRITE);
+            if (ClaimEntity.ABANDONED.equals(k.outcome)) return null;
+            if (k.outcome != null) {
+                throw new Rejected("claim", "this claim's outcome was recorded already, as " + k.outcome);
+            }
+            k.outcome = ClaimEntity.ABANDONED;
+            k.outcomeAt = now;
+            if (CallEntity.CLAIMED.equals(call.status) && Objects.equals(call.claimId, k.id)) {
+                Campaign campaign = Campaigns.byId(em, call.campaignId);
+                boolean open = campaign.active() && campaign.callHours().contains(now.atZone(zone));
+                call.status = open ? CallEntity.QUEUED : CallEntity.PENDING;
+                call.queuedAt = open ? now : null;
+            }
+            return null;
+        });
     }
 
     /** A claim's outcome asked for again: the same outcome answers as the first time did; another is refused. */

@@ -80,4 +80,13 @@ public class ClaimResource {
             body.callBackAt() == null ? null : body.callBackAt().toInstant(), body.note(), body.answers());
         return Response.status(recorded.created() ? 201 : 200).entity(recorded.recorded()).build();
     }
+
+    /** Hands the claim back unfinished: 204; the call is back in the queue (see {@link CallQueue#release}). */
+    @POST
+    @Path("{id}/release")
+    public Response release(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = Scope.staff((Caller) security.getUserPrincipal());
+        queue.release(caller, Ids.parse(id, "claim"));
+        return Response.noContent().build();
+    }
 }

@@ -68,6 +68,22 @@ class CampaignRulesTest {
     }
 
     @Test
+    void aSegmentIsKeptUntilEmptyTextRemovesItAndMustBeAnId() {
+        Validation v = new Validation();
+        Campaign aimed = CampaignRules.apply(v, CampaignRules.DEFAULTS, new Change("c", 1L, null, null, null, null, null,
+            "5f0c6a9e-2b1d-4c1e-9a47-1f2e3d4c5b6a", null, null, null, null, null, null, null, null, null, null, null));
+        assertTrue(v.ok());
+        assertEquals("5f0c6a9e-2b1d-4c1e-9a47-1f2e3d4c5b6a", aimed.segment());
+        assertEquals(aimed.segment(), CampaignRules.apply(v, aimed, change("renamed", null)).segment());
+        Campaign everyone = CampaignRules.apply(v, aimed, new Change(null, null, null, null, null, null, null, "", null,
+            null, null, null, null, null, null, null, null, null, null));
+        assertTrue(v.ok());
+        assertNull(everyone.segment());
+        assertEquals(List.of("segment"), faults(CampaignRules.DEFAULTS, new Change("c", 1L, null, null, null, null, null,
+            "big spenders", null, null, null, null, null, null, null, null, null, null, null)));
+    }
+
+    @Test
     void everyFaultIsNamed() {
         assertEquals(List.of("samplePercent", "delayHours", "callsPerOperatorPerDay", "minDaysBetweenCalls",
                 "maxAttempts", "retryNoAnswerMinutes", "retryBusyMinutes", "giveUpAfterDays", "callFrom", "callUntil",
