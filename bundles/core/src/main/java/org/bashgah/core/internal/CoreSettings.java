@@ -34,6 +34,9 @@ public class CoreSettings {
 
         @AttributeDefinition(description = "Hours a login token stays valid")
         int token_hours() default 12;
+
+        @AttributeDefinition(description = "Purchases and refunds posted at once; 0: from the pool size")
+        int purchase_concurrency() default 0;
     }
 
     private volatile Config config;
@@ -50,6 +53,11 @@ public class CoreSettings {
 
     public String phoneRegion() {
         return config.phone_region();
+    }
+
+    /** The configured bound of postings in flight; 0 or less: derive it from the pool. */
+    public int purchaseConcurrency() {
+        return config.purchase_concurrency();
     }
 
     public int tokenHours() {

@@ -1,5 +1,6 @@
 package org.bashgah.core.internal.db;
 
+import java.util.OptionalInt;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Database.class)
 public class Database {
     private final Transactions transactions;
+    private final OptionalInt poolSize;
 
     @Activate
     public Database(@Reference(target = Transactions.DATASOURCE) DataSource dataSource,
@@ -25,6 +27,21 @@ public class Database {
                     BundleContext context) {
         Transactions.migrate(dataSource, context, "db/core", "core_schema_history");
         this.transactions = new Transactions(emf);
+        this.poolSize = poolSizeOf(dataSource);
+    }
+
+    /** The most connections the DataSource's pool holds, when it is a HikariCP pool (the distribution's). */
+    public OptionalInt poolSize() {
+        return poolSize;
+    }
+
+    private static OptionalInt poolSizeOf(DataSource dataSource) {
+        try {
+            return dataSource instanceof com.zaxxer.hikari.HikariConfigMXBean pool
+                    ? OptionalInt.of(pool.getMaximumPoolSize()) : OptionalInt.empty();
+        } catch (NoClassDefFoundError hikariNotWired) { // the import is optional
+            return OptionalInt.empty();
+        }
     }
 
     /** See {@link Transactions#inTransaction}. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.persistence.EntityManager;
 import org.bashgah.core.api.Account;
 import org.bashgah.core.api.Balances;
@@ -67,6 +68,7 @@ public class Purchases {
     private final CoreSettings settings;
     private final EventPublisher events;
     private final Organisations organisations;
+    private final PostingLimit postingLimit = new PostingLimit();
 
     /** Sorted by ascending service ranking (DS); asked highest-ranked first. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -90,6 +92,12 @@ public class Purchases {
         this.organisations = organisations;
     }
 
+    /** Runs a posting's transaction within {@link PostingLimit} (purchase.concurrency and the pool's size). */
+    private Outcome posting(Function<EntityManager, Outcome> work) {
+        int bound = PostingLimit.bound(settings.purchaseConcurrency(), db.poolSize());
+        return postingLimit.run(bound, () -> db.inTransaction(work));
+    }
+
     /** The answer to a purchase or refund, and whether this call wrote it (false for a replay). */
     public record Outcome(Object body, boolean created) {
     }
@@ -99,7 +107,7 @@ public class Purchases {
         String fingerprint = Idempotency.fingerprint(request);
         Instant at = (request.at() == null ? Instant.now() : request.at().toInstant()).truncatedTo(ChronoUnit.MILLIS);
         Map<String, Object> event = new HashMap<>();
-        Outcome outcome = db.inTransaction(em -> {
+        Outcome outcome = posting(em -> {
             event.clear();
             var replay = Idempotency.find(em, org, request.idempotencyKey(), POST, fingerprint);
             if (replay.isPresent()) return new Outcome(replay.get().response(), false);
@@ -344,7 +352,7 @@ public class Purchases {
         String org = caller.organisationId();
         String fingerprint = Idempotency.fingerprint(Map.of("purchase", purchaseId, "request", request));
         Map<String, Object> event = new HashMap<>();
-        Outcome outcome = db.inTransaction(em -> {
+        Outcome outcome = posting(em -> {
             event.clear();
             var replay = Idempotency.find(em, org, request.idempotencyKey(), REFUND, fingerprint);
             if (replay.isPresent()) return new Outcome(replay.get().response(), false);
