@@ -126,7 +126,7 @@ public class HostileInputIT extends BashgahTestSupport {
         Map.entry("POST /api/v1/credit/conversions", "{'member':'${member}','points':100000000,"
             + "'branch':'" + NO_BRANCH + "','idempotencyKey':'hostile-conversion-${run}'}"),
         // bashgah-surveys: a questionnaire code the setup took (every mutation of the code is no code at all), a
-        // campaign of a questionnaire and branch that do not exist and a segment (refused until bashgah-reports), a
+        // campaign of a questionnaire, branch and reports segment that do not exist, a
         // claim at a branch that does not exist; the rest name ids that do not exist
         Map.entry("POST /api/v1/surveys/questionnaires", "{'code':'hostile-q-${run}','name':{'fa':'نظرسنجی',"
             + "'en':'Hostile'},'questions':[{'code':'overall','kind':'SCALE','text':{'en':'How was it?'},"
@@ -159,7 +159,7 @@ public class HostileInputIT extends BashgahTestSupport {
             + "'url':'ftp://hostile.example','keyId':'hostile-key','secret':'short'}"),
         Map.entry("POST /partner-link/v1/messages", "{'type':'ping'}"));
 
-    /** A campaign refused three times over: no such questionnaire, no such branch, a segment. */
+    /** A campaign refused three times over: no such questionnaire, no such branch, no such segment. */
     private static String SURVEYS_CAMPAIGN_BASE() {
         return "{'name':'Hostile Campaign','questionnaire':999999999,'active':true,'branches':['" + NO_BRANCH + "'],"
             + "'tiers':['GOLD'],'firstPurchaseOnly':false,'samplePercent':50,'segment':'hostile-segment',"
