@@ -49,9 +49,10 @@ import org.osgi.framework.BundleContext;
 public abstract class BashgahTestSupport {
     /**
      * Added to every port the tests give Karaf (HTTP 18181, SSH 18101, RMI 11099/44445), so two checkouts can run
-     * their Pax Exam tests at once: {@code mvn verify -Dbashgah.itest.portOffset=1000}.
+     * their Pax Exam tests at once ({@code mvn verify -Dbashgah.itest.portOffset=1000}) and so can two failsafe
+     * forks ({@link RunningDistribution#portOffset}). Inside the container it is the value passed in below.
      */
-    private static final int PORT_OFFSET = Integer.getInteger("bashgah.itest.portOffset", 0);
+    private static final int PORT_OFFSET = RunningDistribution.portOffset();
     protected static final String BASE = "http://127.0.0.1:" + (18181 + PORT_OFFSET);
     protected static final String ADMIN_PASSWORD = "itest-admin-password";
     protected static final ObjectMapper JSON = new ObjectMapper();

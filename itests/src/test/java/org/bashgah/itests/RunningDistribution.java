@@ -58,13 +58,22 @@ final class RunningDistribution {
     }
 
     /**
+     * Added to every port a test gives Karaf: {@code -Dbashgah.itest.portOffset} (a second checkout running its tests
+     * at once) plus 3000 for each failsafe fork ({@code bashgah.itest.fork}, 1, 2, ...), so the test classes that
+     * run at once in two forks never share a port.
+     */
+    static int portOffset() {
+        return Integer.getInteger("bashgah.itest.portOffset", 0) + 3000 * Integer.getInteger("bashgah.itest.fork", 0);
+    }
+
+    /**
      * Unpacks the distribution (system property {@code bashgah.distribution}) into {@code parent/name}, emptied
      * first, and gives the copy its own ports before its first start: the ports given plus
      * {@code -Dbashgah.itest.portOffset}, as for the Pax Exam tests, so two checkouts can run their tests at once.
      */
     static RunningDistribution unpack(Path parent, String name, int standardHttpPort, int standardSshPort,
                                       int standardRmiRegistryPort, int standardRmiServerPort) throws Exception {
-        int offset = Integer.getInteger("bashgah.itest.portOffset", 0);
+        int offset = portOffset();
         int httpPort = standardHttpPort + offset;
         int sshPort = standardSshPort + offset;
         int rmiRegistryPort = standardRmiRegistryPort + offset;
