@@ -1,27 +1,52 @@
-// Members: search by phone, a member's profile (SMS opt-in, tags), balances, purchase history with refunds, and
+// Members: search by name, phone or tag, a member's profile (SMS opt-in, tags), balances, purchase history with refunds, and
 // ledger history.
-import { accountName, api, asciiDigits, attempt, field, fmt, h, money, problemBox, table, t } from '../lib.js';
+import { accountName, api, attempt, field, fmt, h, money, t } from '../lib.js';
+
+const PAGE = 25;
 
 export async function mount(main, c, route) {
   const id = route.split('/')[1];
   if (id) return profile(main, c, id);
-  const phone = h('input', { id: 'members-phone', type: 'tel', inputmode: 'tel', required: true });
+  const q = h('input', { id: 'members-q', type: 'search', maxlength: 100, autocomplete: 'off' });
+  const tag = h('input', { id: 'members-tag', type: 'text', dir: 'ltr', maxlength: 64, autocomplete: 'off' });
   const message = h('div');
+  const body = h('tbody');
+  const more = h('button', { type: 'button', class: 'link', id: 'members-more', hidden: true }, t('more'));
   const results = h('div', { id: 'members-results' });
+  let offset = 0;
+
+  // The name or any part of the phone, in any digits; the server tells a phone from a name.
+  async function page() {
+    const query = new URLSearchParams({ limit: PAGE, offset });
+    if (q.value.trim()) query.set('q', q.value.trim());
+    if (tag.value.trim()) query.set('tag', tag.value.trim());
+    const found = await attempt(message, () => api('GET', `/members?${query}`));
+    if (!found) return;
+    for (const m of found) {
+      body.append(h('tr', { 'data-member': m.id },
+        h('td', {}, h('a', { href: `#/members/${m.id}` }, m.name || t('member.noName'))), h('td', { dir: 'ltr' }, m.phone),
+        h('td', {}, m.tier || '—'), h('td', { dir: 'ltr' }, (m.tags || []).join(', ')), h('td', {}, fmt.date(m.joinedAt))));
+    }
+    offset += found.length;
+    more.hidden = found.length < PAGE;
+    if (!offset) results.replaceChildren(h('p', { class: 'muted' }, t('members.none')));
+  }
+  more.addEventListener('click', page);
+
   main.replaceChildren(h('h1', {}, t('menu.members')),
     h('form', { class: 'card search', role: 'search', onsubmit: async e => {
       e.preventDefault();
-      const found = await attempt(message, () => api('GET', `/members?phone=${encodeURIComponent(asciiDigits(phone.value))}`));
-      if (!found) return;
-      results.replaceChildren(found.length
-        ? table([t('member.name'), t('member.phone'), t('member.tier'), t('member.tags'), t('member.joinedAt')], found.map(m => h('tr', {},
-          h('td', {}, h('a', { href: `#/members/${m.id}` }, m.name || t('member.noName'))), h('td', { dir: 'ltr' }, m.phone),
-          h('td', {}, m.tier || '—'), h('td', { dir: 'ltr' }, (m.tags || []).join(', ')), h('td', {}, fmt.date(m.joinedAt)))))
-        : h('p', { class: 'muted' }, t('members.none')));
-    } }, field(t('member.phone'), phone), h('button', { type: 'submit', class: 'primary', id: 'members-find' }, t('cashier.find'))),
+      offset = 0;
+      body.replaceChildren();
+      results.replaceChildren(h('div', { class: 'table-wrap' }, h('table', { id: 'members-table' },
+        h('thead', {}, h('tr', {}, [t('member.name'), t('member.phone'), t('member.tier'), t('member.tags'), t('member.joinedAt')]
+          .map(x => h('th', { scope: 'col' }, x)))), body)), more);
+      await page();
+    } }, field(t('members.query'), q), field(t('member.tags'), tag),
+      h('button', { type: 'submit', class: 'primary', id: 'members-find' }, t('cashier.find'))),
     h('p', { class: 'muted' }, t('members.searchHelp')),
     message, results);
-  phone.focus();
+  q.focus();
 }
 
 async function profile(main, c, id) {

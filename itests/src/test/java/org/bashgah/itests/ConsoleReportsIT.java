@@ -427,6 +427,22 @@ public class ConsoleReportsIT {
         assertTrue(problem.getText(), problem.getText().contains("tags[1]"));
         assertEquals(List.of("staff"), tags(id));
         assertEquals(1, driver.findElements(By.cssSelector("#member-tags li[data-tag]")).size());
+
+        // the members page finds her by tag and part of her name, and by the tail of her phone in Persian digits
+        open("#/members");
+        visible(By.id("members-q")).sendKeys("tar");
+        driver.findElement(By.id("members-tag")).sendKeys("staff");
+        click(By.id("members-find"));
+        wait.until(d -> d.findElements(By.cssSelector("#members-table tbody tr")).size() == 1);
+        assertEquals(id, driver.findElement(By.cssSelector("#members-table tbody tr")).getAttribute("data-member"));
+        driver.findElement(By.id("members-tag")).clear();
+        driver.findElement(By.id("members-q")).clear();
+        driver.findElement(By.id("members-q")).sendKeys("۳۳۳۰۰۰۱");
+        click(By.id("members-find"));
+        wait.until(d -> !d.findElements(By.cssSelector("#members-table tbody tr[data-member='" + id + "']")).isEmpty());
+        screenshot("members-search-en");
+        click(By.cssSelector("#members-table tbody tr[data-member='" + id + "'] a"));
+        visible(By.id("member-tags"));
     }
 
     @Test
