@@ -1,27 +1,52 @@
-// Members: search by phone, a member's profile (SMS opt-in, tags), balances, purchase history with refunds, and
+// Members: search by name, phone or tag, a member's profile (SMS opt-in, tags), balances, purchase history with refunds, and
 // ledger history.
-import { accountName, api, asciiDigits, attempt, field, fmt, h, money, problemBox, table, t } from '../lib.js';
+import { accountName, amount, api, attempt, field, fmt, h, money, t } from '../lib.js';
+
+const PAGE = 25;
 
 export async function mount(main, c, route) {
   const id = route.split('/')[1];
   if (id) return profile(main, c, id);
-  const phone = h('input', { id: 'members-phone', type: 'tel', inputmode: 'tel', required: true });
+  const q = h('input', { id: 'members-q', type: 'search', maxlength: 100, autocomplete: 'off' });
+  const tag = h('input', { id: 'members-tag', type: 'text', dir: 'ltr', maxlength: 64, autocomplete: 'off' });
   const message = h('div');
+  const body = h('tbody');
+  const more = h('button', { type: 'button', class: 'link', id: 'members-more', hidden: true }, t('more'));
   const results = h('div', { id: 'members-results' });
+  let offset = 0;
+
+  // The name or any part of the phone, in any digits; the server tells a phone from a name.
+  async function page() {
+    const query = new URLSearchParams({ limit: PAGE, offset });
+    if (q.value.trim()) query.set('q', q.value.trim());
+    if (tag.value.trim()) query.set('tag', tag.value.trim());
+    const found = await attempt(message, () => api('GET', `/members?${query}`));
+    if (!found) return;
+    for (const m of found) {
+      body.append(h('tr', { 'data-member': m.id },
+        h('td', {}, h('a', { href: `#/members/${m.id}` }, m.name || t('member.noName'))), h('td', { dir: 'ltr' }, m.phone),
+        h('td', {}, m.tier || '—'), h('td', { dir: 'ltr' }, (m.tags || []).join(', ')), h('td', {}, fmt.date(m.joinedAt))));
+    }
+    offset += found.length;
+    more.hidden = found.length < PAGE;
+    if (!offset) results.replaceChildren(h('p', { class: 'muted' }, t('members.none')));
+  }
+  more.addEventListener('click', page);
+
   main.replaceChildren(h('h1', {}, t('menu.members')),
     h('form', { class: 'card search', role: 'search', onsubmit: async e => {
       e.preventDefault();
-      const found = await attempt(message, () => api('GET', `/members?phone=${encodeURIComponent(asciiDigits(phone.value))}`));
-      if (!found) return;
-      results.replaceChildren(found.length
-        ? table([t('member.name'), t('member.phone'), t('member.tier'), t('member.tags'), t('member.joinedAt')], found.map(m => h('tr', {},
-          h('td', {}, h('a', { href: `#/members/${m.id}` }, m.name || t('member.noName'))), h('td', { dir: 'ltr' }, m.phone),
-          h('td', {}, m.tier || '—'), h('td', { dir: 'ltr' }, (m.tags || []).join(', ')), h('td', {}, fmt.date(m.joinedAt)))))
-        : h('p', { class: 'muted' }, t('members.none')));
-    } }, field(t('member.phone'), phone), h('button', { type: 'submit', class: 'primary', id: 'members-find' }, t('cashier.find'))),
+      offset = 0;
+      body.replaceChildren();
+      results.replaceChildren(h('div', { class: 'table-wrap' }, h('table', { id: 'members-table' },
+        h('thead', {}, h('tr', {}, [t('member.name'), t('member.phone'), t('member.tier'), t('member.tags'), t('member.joinedAt')]
+          .map(x => h('th', { scope: 'col' }, x)))), body)), more);
+      await page();
+    } }, field(t('members.query'), q), field(t('member.tags'), tag),
+      h('button', { type: 'submit', class: 'primary', id: 'members-find' }, t('cashier.find'))),
     h('p', { class: 'muted' }, t('members.searchHelp')),
     message, results);
-  phone.focus();
+  q.focus();
 }
 
 async function profile(main, c, id) {
@@ -122,7 +147,22 @@ function tagEditor(id, initial) {
   message);
 }
 
-/** The member's purchases, newest first, page by page; any purchase not yet wholly refunded can be refunded. */
+/** The lines once {@code refunded} (null: all that was left) is refunded, spread over the lines as the server does. */
+function afterRefunding(lines, refunded) {
+  const left = {};
+  for (const r of refunded || []) left[r.productGroup] = (left[r.productGroup] || 0) + r.amount;
+  return lines.map(l => {
+    if (!refunded) return { ...l, refunded: l.amount };
+    const take = Math.min(left[l.productGroup] || 0, l.amount - l.refunded);
+    left[l.productGroup] = (left[l.productGroup] || 0) - take;
+    return { ...l, refunded: l.refunded + take };
+  });
+}
+
+/**
+ * The member's purchases, newest first, page by page; any purchase not yet wholly refunded can be refunded,
+ * whole or part of its lines.
+ */
 async function purchaseHistory(section, id, afterRefund) {
   const body = h('tbody');
   const message = h('div', { id: 'purchases-message' });
@@ -132,7 +172,7 @@ async function purchaseHistory(section, id, afterRefund) {
   async function page() {
     const list = await attempt(message, () => api('GET', `/members/${id}/purchases?limit=10${last ? `&before=${last}` : ''}`));
     if (!list) return;
-    for (const p of list) body.append(row(p));
+    for (const p of list) body.append(...row(p));
     if (list.length) last = list[list.length - 1].id;
     more.hidden = list.length < 10;
     if (!body.children.length) body.append(h('tr', {}, h('td', { colspan: '7', class: 'muted' }, t('purchases.none'))));
@@ -149,19 +189,42 @@ async function purchaseHistory(section, id, afterRefund) {
       h('td', { class: 'num' }, money(p.refunded, { class: 'amount purchase-refunded' })), cell);
     if (done) {
       cell.append(h('span', { class: 'muted purchase-status' }, t('purchases.refunded')));
-      return tr;
+      return [tr];
+    }
+    // what is left of each line; on the first click these become editable, for refunding part of the purchase
+    const open = p.lines.filter(l => l.amount > l.refunded);
+    const inputs = open.map(l => h('input', { type: 'text', inputmode: 'numeric', dir: 'ltr', class: 'refund-line',
+      'data-group': l.productGroup, value: String(l.amount - l.refunded), 'aria-label': l.productGroup,
+      oninput: () => { button.textContent = t('purchases.refundConfirm', { amount: fmt.number(chosen().total || 0) }); } }));
+    const editor = h('tr', { class: 'refund-lines', 'data-refund-for': p.id, hidden: true }, h('td', { colspan: '7' },
+      h('p', { class: 'muted' }, t('purchases.refundLines')),
+      open.map((l, i) => field(`${l.productGroup} (${t('purchases.refundLeft', { amount: fmt.number(l.amount - l.refunded) })})`, inputs[i]))));
+    function chosen() {
+      const lines = open.map((l, i) => ({ productGroup: l.productGroup, amount: amount(inputs[i].value) ?? 0 }));
+      const whole = lines.every((l, i) => l.amount === open[i].amount - open[i].refunded);
+      return { lines: lines.filter(l => l.amount !== 0), whole,
+        total: whole ? p.amount - p.refunded : lines.reduce((sum, l) => sum + (Number.isFinite(l.amount) ? l.amount : 0), 0) };
     }
     const button = h('button', { type: 'button', class: 'purchase-refund', onclick: async () => {
       if (!button.dataset.armed) {
-        // two clicks, as on the cashier screen: the first asks, the second refunds
+        // two clicks, as on the cashier screen: the first asks (and opens the lines), the second refunds
         button.dataset.armed = '1';
         button.textContent = t('purchases.refundConfirm', { amount: fmt.number(p.amount - p.refunded) });
         button.classList.add('danger');
+        editor.hidden = !open.length;
+        return;
+      }
+      const what = chosen();
+      if (!what.whole && !what.lines.length) {
+        message.replaceChildren(h('div', { class: 'problem', role: 'alert' }, t('purchases.refundNothing')));
         return;
       }
       button.disabled = true;
-      // the key holds what was refunded before: a double click posts once, a later refund of the rest is new
-      const answer = await attempt(message, () => api('POST', `/purchases/${p.id}/refund`, { idempotencyKey: `refund-${p.id}-${p.refunded}` }));
+      // the key holds what was refunded before and what is refunded now: a double click posts once, a later
+      // refund of the rest (or a corrected amount) is new; all of every line left is the whole refund
+      const body = { idempotencyKey: `refund-${p.id}-${p.refunded}-${what.total}` };
+      if (!what.whole) body.lines = what.lines;
+      const answer = await attempt(message, () => api('POST', `/purchases/${p.id}/refund`, body));
       if (!answer) {
         button.disabled = false;
         return;
@@ -169,11 +232,12 @@ async function purchaseHistory(section, id, afterRefund) {
       message.replaceChildren(h('div', { class: 'notice', role: 'status', id: 'purchase-refund-done', 'data-purchase': p.id },
         t('purchases.refundDone', { date: fmt.dateTime(p.at) }), ' ', money(answer.cashRefund, { id: 'purchase-refund-cash' }),
         Object.keys(answer.shortfall || {}).length ? [' ', t('purchases.shortfall')] : null));
-      tr.replaceWith(row({ ...p, refunded: answer.totalRefunded }));
+      editor.remove();
+      tr.replaceWith(...row({ ...p, refunded: answer.totalRefunded, lines: afterRefunding(p.lines, what.whole ? null : what.lines) }));
       await afterRefund();
     } }, t('purchases.refund'));
     cell.append(button);
-    return tr;
+    return [tr, editor];
   }
 
   more.addEventListener('click', page);

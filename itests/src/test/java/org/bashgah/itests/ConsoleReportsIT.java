@@ -427,6 +427,22 @@ public class ConsoleReportsIT {
         assertTrue(problem.getText(), problem.getText().contains("tags[1]"));
         assertEquals(List.of("staff"), tags(id));
         assertEquals(1, driver.findElements(By.cssSelector("#member-tags li[data-tag]")).size());
+
+        // the members page finds her by tag and part of her name, and by the tail of her phone in Persian digits
+        open("#/members");
+        visible(By.id("members-q")).sendKeys("tar");
+        driver.findElement(By.id("members-tag")).sendKeys("staff");
+        click(By.id("members-find"));
+        wait.until(d -> d.findElements(By.cssSelector("#members-table tbody tr")).size() == 1);
+        assertEquals(id, driver.findElement(By.cssSelector("#members-table tbody tr")).getAttribute("data-member"));
+        driver.findElement(By.id("members-tag")).clear();
+        driver.findElement(By.id("members-q")).clear();
+        driver.findElement(By.id("members-q")).sendKeys("۳۳۳۰۰۰۱");
+        click(By.id("members-find"));
+        wait.until(d -> !d.findElements(By.cssSelector("#members-table tbody tr[data-member='" + id + "']")).isEmpty());
+        screenshot("members-search-en");
+        click(By.cssSelector("#members-table tbody tr[data-member='" + id + "'] a"));
+        visible(By.id("member-tags"));
     }
 
     @Test
@@ -485,10 +501,32 @@ public class ConsoleReportsIT {
         assertEquals("the newer purchases are untouched", 0,
             expect(200, server.get("/api/v1/purchases/" + purchases.get(1), adminToken)).body().path("refunded").asLong());
 
+        // part of the second purchase: 50,000 of its 200,000 of shoes, typed in Persian digits; the rest stays open
+        By second = By.cssSelector("#purchases tr[data-purchase='" + purchases.get(1) + "'] .purchase-refund");
+        click(second);
+        WebElement line = visible(By.cssSelector("#purchases tr[data-refund-for='" + purchases.get(1) + "'] input[data-group='shoes']"));
+        assertEquals("200000", line.getAttribute("value"));
+        line.clear();
+        line.sendKeys("۵۰۰۰۰");
+        assertTrue(driver.findElement(second).getText(), driver.findElement(second).getText().contains("50,000"));
+        click(second);
+        wait.until(d -> purchases.get(1).equals(d.findElement(By.id("purchase-refund-done")).getAttribute("data-purchase")));
+        assertAmount("purchase-refund-cash", 50_000);
+        wait.until(d -> "22500".equals(d.findElement(By.id("member-bal-shared")).getAttribute("data-value")));
+        assertAmount("member-bal-points", 145);
+        JsonNode part = expect(200, server.get("/api/v1/purchases/" + purchases.get(1), adminToken)).body();
+        assertEquals(50_000, part.path("refunded").asLong());
+        assertEquals("50000", driver.findElement(By.cssSelector("#purchases tr[data-purchase='" + purchases.get(1) + "'] .purchase-refunded"))
+            .getAttribute("data-value"));
+        click(second);
+        assertEquals("150000", visible(By.cssSelector("#purchases tr[data-refund-for='" + purchases.get(1) + "'] input[data-group='shoes']"))
+            .getAttribute("value"));
+        screenshot("member-partial-refund-en");
+
         // the same page in Persian
         persian();
         visible(By.cssSelector("#purchases tbody tr[data-purchase]"));
-        assertEquals("۲۵٬۰۰۰", text("member-bal-shared"));
+        assertEquals("۲۲٬۵۰۰", text("member-bal-shared"));
         screenshot("member-purchases-fa");
     }
 

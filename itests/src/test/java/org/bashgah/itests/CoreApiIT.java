@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -299,6 +300,77 @@ public class CoreApiIT extends BashgahTestSupport {
             revoked |= line.path("action").asText().equals("api-key.revoke");
         }
         assertTrue(audit.toString(), created && revoked);
+    }
+
+    @Test
+    public void theConsoleFindsMembersByNameByPartOfThePhoneAndByTagNewestFirst() {
+        String admin = admin();
+        String branch = branch("shiraz-1");
+        String run = newPhone().substring(4); // seven digits: names and tags of this run only
+        String tag = "club-" + run;
+        String first = newPhone();
+        String second = newPhone();
+        String third = newPhone();
+        String sara = expect(201, post("/api/v1/members", admin, json("phone", first, "name", "Sara Rahimi " + run,
+            "branch", branch, "tags", List.of(tag, "vip")))).text("id");
+        String sarah = expect(201, post("/api/v1/members", admin, json("phone", second, "name", "SARAH Noori " + run,
+            "branch", branch, "tags", List.of(tag)))).text("id");
+        String reza = expect(201, post("/api/v1/members", admin, json("phone", third, "name", "رضا " + run,
+            "branch", branch, "tags", List.of("vip")))).text("id");
+
+        // by name, ignoring case; the newest joined first
+        assertEquals(List.of(sarah, sara), ids(expect(200, get("/api/v1/members?q=sara", admin)).body(), sara, sarah, reza));
+        assertEquals(List.of(reza), ids(expect(200, get("/api/v1/members?q=" + encode("رضا " + run), admin)).body(),
+            sara, sarah, reza));
+        // by the tail of a phone, typed with the national 0, a space and Persian digits
+        String tail = third.substring(5);
+        assertEquals(List.of(reza), ids(expect(200, get("/api/v1/members?q=" + encode(persianDigits(tail)), admin)).body(),
+            sara, sarah, reza));
+        assertEquals(List.of(reza), ids(expect(200, get("/api/v1/members?q=" + encode("0912 " + third.substring(4)), admin))
+            .body(), sara, sarah, reza));
+        // by tag, alone and with a name; the tag is a whole code, not a part of one
+        assertEquals(List.of(sarah, sara), ids(expect(200, get("/api/v1/members?tag=" + tag, admin)).body(), sara, sarah, reza));
+        assertEquals(List.of(sara), ids(expect(200, get("/api/v1/members?tag=" + tag + "&q=rahimi", admin)).body(),
+            sara, sarah, reza));
+        assertEquals(0, expect(200, get("/api/v1/members?tag=club-" + run.substring(1), admin)).body().size());
+        // pages
+        JsonNode page1 = expect(200, get("/api/v1/members?tag=" + tag + "&limit=1", admin)).body();
+        JsonNode page2 = expect(200, get("/api/v1/members?tag=" + tag + "&limit=1&offset=1", admin)).body();
+        assertEquals(sarah, page1.get(0).path("id").asText());
+        assertEquals(sara, page2.get(0).path("id").asText());
+        assertEquals("[\"" + tag + "\",\"vip\"]", page2.get(0).path("tags").toString());
+        // a LIKE wildcard in the text is a character like any other
+        assertEquals(0, expect(200, get("/api/v1/members?q=" + encode("%" + run), admin)).body().size());
+
+        // people only: a point-of-sale key finds by phone, never lists
+        String pos = expect(201, post("/api/v1/api-keys", admin, json("branch", branch, "name", "pos-" + run))).text("key");
+        expect(403, get("/api/v1/members?q=sara", pos));
+        assertEquals(1, expect(200, get("/api/v1/members?phone=" + first, pos)).body().size());
+        Answer bad = expect(400, get("/api/v1/members?tag=" + encode("no,comma") + "&limit=0", admin));
+        assertEquals(Set.of("tag", "limit"), fields(bad.body()));
+    }
+
+    private static List<String> ids(JsonNode members, String... only) {
+        List<String> wanted = List.of(only);
+        List<String> ids = new ArrayList<>();
+        for (JsonNode m : members) if (wanted.contains(m.path("id").asText())) ids.add(m.path("id").asText());
+        return ids;
+    }
+
+    private static String persianDigits(String digits) {
+        StringBuilder persian = new StringBuilder();
+        for (char c : digits.toCharArray()) persian.append((char) ('\u06F0' + (c - '0')));
+        return persian.toString();
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Set<String> fields(JsonNode problem) {
+        Set<String> fields = new java.util.TreeSet<>();
+        for (JsonNode e : problem.path("errors")) fields.add(e.path("field").asText());
+        return fields;
     }
 
     @Test

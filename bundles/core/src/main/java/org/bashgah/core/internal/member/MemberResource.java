@@ -29,6 +29,7 @@ import org.bashgah.core.internal.rest.JsonProvider;
 import org.bashgah.core.internal.rest.ProblemException;
 import org.bashgah.core.api.Validation;
 import org.bashgah.core.internal.security.Caller;
+import org.bashgah.core.internal.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -72,16 +73,32 @@ public class MemberResource {
         return Response.status(201).entity(members.join(Callers.of(security), request)).build();
     }
 
+    /**
+     * The member with {@code phone} (any accepted form), or else a page of members, newest first: those whose
+     * name or phone contains {@code q} and who carry {@code tag}, each filter only when given (people only:
+     * a point-of-sale key gets 403).
+     */
     @GET
-    public List<Member> findByPhone(@QueryParam("phone") String phone, @Context SecurityContext security) {
+    public List<Member> find(@QueryParam("phone") String phone, @QueryParam("q") String q,
+                             @QueryParam("tag") String tag, @QueryParam("limit") String limitText,
+                             @QueryParam("offset") String offsetText, @Context SecurityContext security) {
         Caller caller = Callers.of(security);
-        new Validation().require("phone", phone).throwIfInvalid();
-        String e164 = PhoneNumbers.normalise(phone, settings.phoneRegion())
-            .orElseThrow(() -> ProblemException.invalid("phone", "is not a valid phone number"));
-        return db.read(em -> {
-            MemberEntity m = Members.findByPhone(em, caller.organisationId(), e164);
-            return m == null ? List.<Member>of() : List.of(m.toApi());
-        });
+        if (phone != null) {
+            String e164 = PhoneNumbers.normalise(phone, settings.phoneRegion())
+                .orElseThrow(() -> ProblemException.invalid("phone", "is not a valid phone number"));
+            return db.read(em -> {
+                MemberEntity m = Members.findByPhone(em, caller.organisationId(), e164);
+                return m == null ? List.<Member>of() : List.of(m.toApi());
+            });
+        }
+        // a listing is for people at the console: a point-of-sale key finds members by phone only
+        caller.requireRole(Role.CHAIN_ADMIN, Role.BRANCH_MANAGER, Role.OPERATOR);
+        Validation v = new Validation().text("q", q, 100).code("tag", tag == null || tag.isEmpty() ? null : tag);
+        int limit = (int) v.number("limit", limitText, 50, 1, 200);
+        int offset = (int) v.number("offset", offsetText, 0, 0, 1_000_000);
+        v.throwIfInvalid();
+        return db.read(em -> Members.search(em, caller.organisationId(), q, tag, limit, offset)
+            .stream().map(MemberEntity::toApi).toList());
     }
 
     @GET

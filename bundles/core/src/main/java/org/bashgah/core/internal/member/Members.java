@@ -200,6 +200,47 @@ public class Members implements MemberService {
     }
 
     /**
+     * Members whose name (ignoring case) or phone contains {@code text}, carrying {@code tag}, newest first.
+     * Both filters scan the organisation's member rows: a console search, not a posting's lookup.
+     */
+    public static List<MemberEntity> search(EntityManager em, String organisationId, String text, String tag,
+                                            int limit, int offset) {
+        String q = text == null ? "" : text.strip();
+        String digits = phoneDigits(q);
+        StringBuilder jpql = new StringBuilder("select m from MemberEntity m where m.organisationId = :o");
+        if (!q.isEmpty()) {
+            jpql.append(" and (lower(m.name) like :name escape '\\'")
+                .append(digits.isEmpty() ? "" : " or m.phone like :digits").append(')');
+        }
+        boolean tagged = tag != null && !tag.isEmpty();
+        // tags are stored sorted and comma-separated, so ",vip," is inside ",a,vip,z," exactly when tagged vip
+        if (tagged) jpql.append(" and concat(',', concat(m.tags, ',')) like :tag");
+        jpql.append(" order by m.joinedAt desc, m.id");
+        var query = em.createQuery(jpql.toString(), MemberEntity.class).setParameter("o", organisationId);
+        if (!q.isEmpty()) {
+            query.setParameter("name", "%" + likeEscaped(q.toLowerCase(java.util.Locale.ROOT)) + "%");
+            if (!digits.isEmpty()) query.setParameter("digits", "%" + digits + "%");
+        }
+        if (tagged) query.setParameter("tag", "%," + tag + ",%");
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * The digits of {@code text} when it looks like (part of) a phone number — digits in any script, with
+     * spaces, dashes, brackets or a plus — without a leading national 0; else "" (a name).
+     */
+    static String phoneDigits(String text) {
+        if (text.isEmpty() || !text.chars().allMatch(c -> Character.isDigit(c) || " +-()".indexOf(c) >= 0)) return "";
+        StringBuilder digits = new StringBuilder();
+        text.chars().filter(Character::isDigit).forEach(c -> digits.append(Character.digit(c, 10)));
+        return digits.toString().replaceFirst("^0+", "");
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /**
      * Like {@link #resolve}, and takes the member's row lock (see {@link #lock}) in the same statement, so a
      * posting by phone reads the member once.
      */
