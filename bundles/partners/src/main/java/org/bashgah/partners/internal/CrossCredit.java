@@ -180,10 +180,11 @@ public class CrossCredit {
         if (terms.maxCreditPerPurchase() > 0) amount = Math.min(amount, terms.maxCreditPerPurchase());
         String month = p.at().atZone(ZoneOffset.UTC).toLocalDate().toString().substring(0, 7);
         if (terms.monthlyCreditCap() > 0) {
-            // net of what refunds took back: a refunded purchase frees its room under the cap
-            long issued = em.createQuery("select coalesce(sum(i.amount - i.takenBack), 0) from IssueEntity i where i.agreementId = :a"
-                    + " and i.issuerOrg = :o and i.monthOf = :m", Long.class).setParameter("a", a.id)
-                .setParameter("o", p.organisationId()).setParameter("m", month).getSingleResult();
+            // net of what refunds took back: a refunded purchase frees its room under the cap. A Number:
+            // PostgreSQL sums BIGINTs as NUMERIC (BigDecimal), Derby as BIGINT
+            long issued = ((Number) em.createQuery("select coalesce(sum(i.amount - i.takenBack), 0) from IssueEntity i"
+                    + " where i.agreementId = :a and i.issuerOrg = :o and i.monthOf = :m").setParameter("a", a.id)
+                .setParameter("o", p.organisationId()).setParameter("m", month).getSingleResult()).longValue();
             amount = Math.min(amount, Math.max(0, terms.monthlyCreditCap() - issued));
         }
         if (amount <= 0) return null;
