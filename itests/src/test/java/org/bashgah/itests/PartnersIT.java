@@ -250,6 +250,49 @@ public class PartnersIT extends BashgahTestSupport {
     }
 
     @Test
+    public void aRefundAtTheCosmeticsShopTakesBackTheShareOfPartnerCreditTheMemberStillHolds() throws Exception {
+        Org salon = organisation("salon");
+        Org cosmetics = organisation("cosmetics");
+        long id = salonAndCosmetics(salon, cosmetics);
+        String phone = newPhone();
+        String atSalon = join(salon, phone);
+        join(cosmetics, phone);
+        expect(201, post("/api/v1/partners/agreements/" + id + "/consents", salon.token(),
+            json("member", atSalon, "note", "consent form")));
+        String purchase = buy(cosmetics, phone, 300_000, List.of(json("productGroup", "skin", "amount", 300_000)))
+            .path("id").asText();
+        await().atMost(30, TimeUnit.SECONDS).until(() -> partnerCredit(salon, atSalon, cosmetics) == 30_000);
+
+        // a third of the purchase comes back: a third of the 30,000, and a redelivered refund takes nothing more
+        Map<String, Object> third = json("idempotencyKey", "r1-" + purchase, "lines",
+            List.of(json("productGroup", "skin", "amount", 100_000)));
+        expect(201, post("/api/v1/purchases/" + purchase + "/refund", cosmetics.token(), third));
+        await().atMost(30, TimeUnit.SECONDS).until(() -> partnerCredit(salon, atSalon, cosmetics) == 20_000);
+        expect(200, post("/api/v1/purchases/" + purchase + "/refund", cosmetics.token(), third));
+        JsonNode ledger = expect(200, get("/api/v1/members/" + atSalon + "/ledger", salon.token())).body();
+        assertEquals("REVERSAL", ledger.get(0).path("kind").asText());
+        assertEquals(-10_000, ledger.get(0).path("amount").asLong());
+        assertEquals("PARTNER_CREDIT:" + cosmetics.code(), ledger.get(0).path("account").asText());
+
+        // she spends 15,000 of it at the salon; the rest of the purchase comes back: 20,000 to take, 5,000 held
+        expect(201, post("/api/v1/partners/redemptions", salon.token(), json("idempotencyKey", "spend-" + purchase,
+            "member", phone, "branch", salon.branch(), "issuer", cosmetics.code(), "amount", 15_000)));
+        expect(201, post("/api/v1/purchases/" + purchase + "/refund", cosmetics.token(),
+            json("idempotencyKey", "r2-" + purchase)));
+        await().atMost(30, TimeUnit.SECONDS).until(() -> partnerCredit(salon, atSalon, cosmetics) == 0);
+        // the spent 15,000 stays owed by the cosmetics shop; the agreement's figures count what was not taken back
+        JsonNode figures = await().atMost(30, TimeUnit.SECONDS).until(() -> expect(200,
+            get("/api/v1/partners/agreements/" + id, cosmetics.token())).body().path("figures"),
+            f -> f.path("creditIssuedByUs").asLong() == 15_000);
+        assertEquals(15_000, figures.path("redeemedAtPartner").asLong());
+        Answer statement = expect(200, get("/api/v1/partners/statements?partner=" + salon.code() + "&from=" + TODAY
+            + "&to=" + TODAY, cosmetics.token()));
+        assertEquals(-15_000, statement.body().path("net").asLong());
+        String verify = shell("bashgah:ledger-verify");
+        assertTrue(verify, verify.contains("0 problems"));
+    }
+
+    @Test
     public void theMonthlyCapLimitsThePartnerCreditIssued() {
         Org salon = organisation("salon");
         Org cosmetics = organisation("cosmetics");

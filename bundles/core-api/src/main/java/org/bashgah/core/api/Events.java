@@ -12,7 +12,11 @@ public final class Events {
      * member's visits including this one), {@link #EARNED_POINTS} and {@link #AT} (when it was made).
      */
     public static final String PURCHASE_POSTED = "bashgah/purchase/POSTED";
-    /** (Part of) a purchase was refunded; also {@link #PURCHASE}, {@link #BRANCH}, {@link #AMOUNT}. */
+    /**
+     * (Part of) a purchase was refunded; also {@link #PURCHASE}, {@link #BRANCH}, {@link #AMOUNT} (this refund's)
+     * and, since core API 1.4, {@link #PURCHASE_AMOUNT} and {@link #TOTAL_REFUNDED}: the purchase's total refunded
+     * grows with every refund of it, so it also tells one refund of a purchase from another.
+     */
     public static final String PURCHASE_REFUNDED = "bashgah/purchase/REFUNDED";
     /** A member's tier changed; also {@link #TIER} and {@link #PREVIOUS_TIER}. */
     public static final String TIER_CHANGED = "bashgah/member/TIER_CHANGED";
@@ -50,6 +54,10 @@ public final class Events {
     public static final String AMOUNT = "amount";
     public static final String VISITS = "visits";
     public static final String EARNED_POINTS = "earnedPoints";
+    /** The amount of the refunded purchase (a long). */
+    public static final String PURCHASE_AMOUNT = "purchaseAmount";
+    /** What of the purchase is refunded, this refund included (a long). */
+    public static final String TOTAL_REFUNDED = "totalRefunded";
     /** When a purchase was made: an ISO-8601 instant (text), which may be before it was posted. */
     public static final String AT = "at";
     public static final String REFERRER = "referrer";

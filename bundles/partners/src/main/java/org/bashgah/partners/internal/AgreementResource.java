@@ -126,9 +126,9 @@ public class AgreementResource {
         return new AgreementView.Figures(
             count(em, "select count(c) from ConsentEntity c where c.agreementId = :a and c.organisationId = :o", a.id, us),
             count(em, "select count(c) from ConsentEntity c where c.agreementId = :a and c.organisationId = :o", a.id, them),
-            count(em, "select coalesce(sum(i.amount), 0) from IssueEntity i where i.agreementId = :a and i.issuerOrg = :o",
+            count(em, "select coalesce(sum(i.amount - i.takenBack), 0) from IssueEntity i where i.agreementId = :a and i.issuerOrg = :o",
                 a.id, us),
-            count(em, "select coalesce(sum(i.amount), 0) from IssueEntity i where i.agreementId = :a and i.issuerOrg = :o",
+            count(em, "select coalesce(sum(i.amount - i.takenBack), 0) from IssueEntity i where i.agreementId = :a and i.issuerOrg = :o",
                 a.id, them),
             count(em, "select count(i) from IssueEntity i where i.agreementId = :a and i.issuerOrg = :o", a.id, us),
             count(em, "select count(i) from IssueEntity i where i.agreementId = :a and i.issuerOrg = :o", a.id, them),

@@ -24,7 +24,7 @@ public record AgreementView(long id, String name, String partner, String partner
 
     /**
      * The agreement's aggregated counts: consenting members per side, partner credit each side issued (count and
-     * sum) and what of it was spent (count and sum).
+     * sum, net of what refunds took back) and what of it was spent (count and sum).
      */
     public record Figures(long ourConsentingMembers, long partnerConsentingMembers, long creditIssuedByUs,
                           long creditIssuedByPartner, long issuesByUs, long issuesByPartner, long redeemedHere,

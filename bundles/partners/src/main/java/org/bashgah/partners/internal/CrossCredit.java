@@ -18,6 +18,7 @@ import org.bashgah.core.api.BashgahException.NotFound;
 import org.bashgah.core.api.BashgahException.Rejected;
 import org.bashgah.core.api.Caller;
 import org.bashgah.core.api.EntryKind;
+import org.bashgah.core.api.LedgerEntry;
 import org.bashgah.core.api.LedgerService;
 import org.bashgah.core.api.Member;
 import org.bashgah.core.api.MemberService;
@@ -179,9 +180,11 @@ public class CrossCredit {
         if (terms.maxCreditPerPurchase() > 0) amount = Math.min(amount, terms.maxCreditPerPurchase());
         String month = p.at().atZone(ZoneOffset.UTC).toLocalDate().toString().substring(0, 7);
         if (terms.monthlyCreditCap() > 0) {
-            long issued = em.createQuery("select coalesce(sum(i.amount), 0) from IssueEntity i where i.agreementId = :a"
-                    + " and i.issuerOrg = :o and i.monthOf = :m", Long.class).setParameter("a", a.id)
-                .setParameter("o", p.organisationId()).setParameter("m", month).getSingleResult();
+            // net of what refunds took back: a refunded purchase frees its room under the cap. A Number:
+            // PostgreSQL sums BIGINTs as NUMERIC (BigDecimal), Derby as BIGINT
+            long issued = ((Number) em.createQuery("select coalesce(sum(i.amount - i.takenBack), 0) from IssueEntity i"
+                    + " where i.agreementId = :a and i.issuerOrg = :o and i.monthOf = :m").setParameter("a", a.id)
+                .setParameter("o", p.organisationId()).setParameter("m", month).getSingleResult()).longValue();
             amount = Math.min(amount, Math.max(0, terms.monthlyCreditCap() - issued));
         }
         if (amount <= 0) return null;
@@ -209,6 +212,66 @@ public class CrossCredit {
             em.find(IssueEntity.class, i.id).posted = 1;
             return null;
         });
+    }
+
+    /** What core told us about a refund of a purchase: this refund's amount and the purchase's refunded total. */
+    public record Refund(String organisationId, String purchaseId, long purchaseAmount, long totalRefunded) {
+    }
+
+    /**
+     * Takes back, for every issue of partner credit for the refunded purchase, the refunded share of it: after
+     * refunds of a third and then the rest, a third and then all of it. What the member already spent at the
+     * partner stays spent (its settlement line stands; the issuer bears it), so the take-back is at most the
+     * member's partner credit of that issuer. Redelivered or late events take nothing twice: an issue keeps what
+     * refunds took back ({@link IssueEntity#reversed}) and only the difference to the new target is posted, under a
+     * key naming the refunded total.
+     */
+    public void reverse(Refund r) {
+        if (r.purchaseAmount() <= 0 || r.totalRefunded() <= 0) return;
+        List<Long> issues = db.read(em -> em.createQuery("select i.id from IssueEntity i where i.issuerOrg = :o"
+            + " and i.purchaseId = :p", Long.class).setParameter("o", r.organisationId())
+            .setParameter("p", r.purchaseId()).getResultList());
+        for (long issueId : issues) {
+            IssueEntity issue = db.read(em -> em.find(IssueEntity.class, issueId));
+            if (issue.posted == 0) post(issue); // the credit reaches the ledger before any of it is taken back
+            long[] take = new long[1];
+            IssueEntity locked = db.inTransaction(em -> {
+                IssueEntity i = em.find(IssueEntity.class, issueId, LockModeType.PESSIMISTIC_WRITE);
+                long target = Math.min(i.amount,
+                    Math.multiplyExact(i.amount, Math.min(r.totalRefunded(), r.purchaseAmount())) / r.purchaseAmount());
+                take[0] = Math.max(0, target - i.reversed);
+                i.reversed = Math.max(i.reversed, target);
+                return i;
+            });
+            if (take[0] > 0) takeBack(locked, take[0], r.totalRefunded());
+        }
+    }
+
+    private void takeBack(IssueEntity i, long wanted, long totalRefunded) {
+        Account account = Account.partnerCredit(agreements.code(i.issuerOrg));
+        String key = "partners.refund:" + i.agreementId + ":" + i.purchaseId + ":" + totalRefunded;
+        // the balance may shrink between reading and posting (the member spends at the partner): read it again
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long amount = Math.min(wanted, ledger.balance(i.holderOrg, i.holderMember, account));
+            if (amount <= 0) break;
+            try {
+                List<LedgerEntry> written = ledger.post(i.holderOrg, i.holderMember, key, List.of(new LedgerService.Posting(
+                    account, -amount, EntryKind.REVERSAL, "partners:agreement:" + i.agreementId,
+                    "Partner credit taken back: a purchase at " + agreements.name(i.issuerOrg) + " was refunded", null)),
+                    "partners");
+                long taken = -written.stream().mapToLong(LedgerEntry::amount).sum(); // a replay answers the first post
+                db.inTransaction(em -> em.find(IssueEntity.class, i.id, LockModeType.PESSIMISTIC_WRITE).takenBack += taken);
+                if (taken < wanted) {
+                    LOG.info("Refund of purchase {}: took back {} of {} partner credit; the rest was spent", i.purchaseId,
+                        taken, wanted);
+                }
+                return;
+            } catch (Rejected spentMeanwhile) {
+                LOG.debug("Partner credit changed while taking back {}; again", key);
+            }
+        }
+        LOG.info("Refund of purchase {}: the member had spent all of the {} partner credit to take back", i.purchaseId,
+            wanted);
     }
 
     /** Posts issues a crash left between our table and the ledger; the ledger's key makes a second post a no-op. */

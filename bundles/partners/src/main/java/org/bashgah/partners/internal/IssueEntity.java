@@ -33,6 +33,14 @@ public class IssueEntity {
     public String monthOf;
     @Column(name = "issued_at")
     public Instant issuedAt;
+    /**
+     * What refunds of the purchase took back: {@code amount} times the share of the purchase refunded, rounded
+     * down; a refund takes the difference from the member's partner credit (what is left of it).
+     */
+    public long reversed;
+    /** What of {@link #reversed} the ledger took back; less when the member had spent it at the partner already. */
+    @Column(name = "taken_back")
+    public long takenBack;
     /** 1 once the ledger holds it; a row left at 0 by a crash is posted at the next start. */
     public int posted;
 }

@@ -13,10 +13,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * After core commits a purchase: partner credit for it ({@link CrossCredit#earn}) and lottery tickets
- * ({@link Lotteries#enter}). Both are keyed by the purchase, so a redelivered event adds nothing.
+ * ({@link Lotteries#enter}). Both are keyed by the purchase, so a redelivered event adds nothing. After a refund:
+ * the refunded share of that partner credit is taken back ({@link CrossCredit#reverse}); lottery tickets stay.
  */
 // topics as a plain property: @EventTopics would require an osgi.implementation capability Karaf's EventAdmin lacks
-@Component(service = EventHandler.class, property = EventConstants.EVENT_TOPIC + "=" + Events.PURCHASE_POSTED)
+@Component(service = EventHandler.class, property = {EventConstants.EVENT_TOPIC + "=" + Events.PURCHASE_POSTED,
+    EventConstants.EVENT_TOPIC + "=" + Events.PURCHASE_REFUNDED})
 public class PurchaseEvents implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PurchaseEvents.class);
 
@@ -31,6 +33,10 @@ public class PurchaseEvents implements EventHandler {
 
     @Override
     public void handleEvent(Event event) {
+        if (Events.PURCHASE_REFUNDED.equals(event.getTopic())) {
+            refunded(event);
+            return;
+        }
         Object at = event.getProperty(Events.AT);
         var purchase = new CrossCredit.Purchase((String) event.getProperty(Events.ORGANISATION),
             (String) event.getProperty(Events.MEMBER), (String) event.getProperty(Events.PURCHASE),
@@ -47,5 +53,20 @@ public class PurchaseEvents implements EventHandler {
         } catch (RuntimeException e) {
             LOG.warn("Could not enter purchase {} in the lotteries: {}", purchase.purchaseId(), e.toString());
         }
+    }
+
+    private void refunded(Event event) {
+        var refund = new CrossCredit.Refund((String) event.getProperty(Events.ORGANISATION),
+            (String) event.getProperty(Events.PURCHASE), number(event, Events.PURCHASE_AMOUNT),
+            number(event, Events.TOTAL_REFUNDED));
+        try {
+            credit.reverse(refund);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not take back partner credit for refunded purchase {}: {}", refund.purchaseId(), e.toString());
+        }
+    }
+
+    private static long number(Event event, String property) {
+        return event.getProperty(property) instanceof Number n ? n.longValue() : 0;
     }
 }

@@ -180,8 +180,9 @@ public class Settlements {
     }
 
     private static long paid(EntityManager em, long id) {
-        return em.createQuery("select coalesce(sum(p.amount), 0) from PaymentEntity p where p.settlementId = :s",
-            Long.class).setParameter("s", id).getSingleResult();
+        // a Number: PostgreSQL sums BIGINTs as NUMERIC (BigDecimal), Derby as BIGINT
+        return ((Number) em.createQuery("select coalesce(sum(p.amount), 0) from PaymentEntity p where p.settlementId = :s")
+            .setParameter("s", id).getSingleResult()).longValue();
     }
 
     public Settlement get(Caller caller, long id) {

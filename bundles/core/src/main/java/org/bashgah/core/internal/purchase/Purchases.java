@@ -417,7 +417,8 @@ public class Purchases {
                 shortfall, balances);
             Idempotency.remember(em, org, request.idempotencyKey(), REFUND, fingerprint, purchaseId, response);
             event.putAll(Map.of(Events.ORGANISATION, org, Events.MEMBER, member.id, Events.PURCHASE, purchaseId,
-                Events.BRANCH, purchase.branch, Events.AMOUNT, amount));
+                Events.BRANCH, purchase.branch, Events.AMOUNT, amount, Events.PURCHASE_AMOUNT, purchase.amount,
+                Events.TOTAL_REFUNDED, after));
             return new Outcome(response, true);
         });
         if (outcome.created()) events.post(Events.PURCHASE_REFUNDED, event);
