@@ -82,7 +82,7 @@ public class ConsoleIT {
         // an administrator for Karaf's management (JMX), as docs/operations.md tells an operator to add a shell user
         Files.writeString(server.etc("users.properties"), "\n" + SHELL_USER + " = " + SHELL_PASSWORD + ",_g_:admingroup\n",
             java.nio.file.StandardOpenOption.APPEND);
-        bootWithoutOffers();
+        server.withoutBootFeature("bashgah-offers");
         server.start(Map.of("BASHGAH_ADMIN_PASSWORD", ADMIN_PASSWORD));
         adminToken = server.awaitLogin("admin", ADMIN_PASSWORD);
         expect(201, server.post("/api/v1/branches", adminToken, json("code", "tehran-1", "name", "Tehran Vanak")));
@@ -457,25 +457,5 @@ public class ConsoleIT {
             jmx.getMBeanServerConnection().invoke(new javax.management.ObjectName("org.apache.karaf:type=feature,name=root"),
                 operation, new Object[] {feature}, new String[] {String.class.getName()});
         }
-    }
-
-    /**
-     * The assembly folds the boot features into one generated feature (etc/&lt;uuid&gt;.xml); taking bashgah-offers out
-     * of it before the first start boots the server without offers, so the test installs it as a root feature and can
-     * uninstall it again.
-     */
-    private static void bootWithoutOffers() throws Exception {
-        Pattern offers = Pattern.compile("\\s*<feature [^>]*>bashgah-offers</feature>");
-        int removed = 0;
-        try (java.util.stream.Stream<Path> files = Files.list(server.home.resolve("etc"))) {
-            for (Path xml : files.filter(p -> p.toString().endsWith(".xml")).toList()) {
-                String text = Files.readString(xml);
-                if (!text.contains("prerequisite=\"false\" dependency=\"false\">bashgah-core</feature>")) continue;
-                String without = offers.matcher(text).replaceAll("");
-                removed += without.equals(text) ? 0 : 1;
-                Files.writeString(xml, without);
-            }
-        }
-        assertEquals("bashgah-offers taken out of the boot feature", 1, removed);
     }
 }

@@ -112,7 +112,7 @@ public class ConsoleReportsIT {
         // an administrator for Karaf's management (JMX), to install and remove bashgah-reports on the running server
         Files.writeString(server.etc("users.properties"), "\n" + SHELL_USER + " = " + SHELL_PASSWORD + ",_g_:admingroup\n",
             java.nio.file.StandardOpenOption.APPEND);
-        bootWithoutReports();
+        server.withoutBootFeature("bashgah-reports");
         server.start(Map.of("BASHGAH_ADMIN_PASSWORD", ADMIN_PASSWORD));
         adminToken = server.awaitLogin("admin", ADMIN_PASSWORD);
         installReports();
@@ -639,24 +639,6 @@ public class ConsoleReportsIT {
         }
     }
 
-    /**
-     * Takes bashgah-reports out of the assembly's generated boot feature before the first start (as ConsoleIT does
-     * with offers), so the test installs it as a root feature and can remove it again.
-     */
-    private static void bootWithoutReports() throws Exception {
-        Pattern reports = Pattern.compile("\\s*<feature [^>]*>bashgah-reports</feature>");
-        int removed = 0;
-        try (java.util.stream.Stream<Path> files = Files.list(server.home.resolve("etc"))) {
-            for (Path xml : files.filter(p -> p.toString().endsWith(".xml")).toList()) {
-                String text = Files.readString(xml);
-                if (!text.contains("prerequisite=\"false\" dependency=\"false\">bashgah-core</feature>")) continue;
-                String without = reports.matcher(text).replaceAll("");
-                removed += without.equals(text) ? 0 : 1;
-                Files.writeString(xml, without);
-            }
-        }
-        assertEquals("bashgah-reports taken out of the boot feature", 1, removed);
-    }
 
     private void openDashboard() {
         open("");

@@ -61,6 +61,13 @@ public class DistributionIT {
     @Test
     public void firstStartTakesTheAdminPasswordFromTheEnvironmentAndRestartKeepsEveryRow() throws Exception {
         RunningDistribution a = unpack("a", 18281, 18201, 11199, 44545);
+        // every capability is a boot feature of its own, so an operator can feature:uninstall it
+        String features = java.nio.file.Files.readString(a.home.resolve("etc/org.apache.karaf.features.cfg"));
+        for (String capability : List.of("bashgah-core", "bashgah-credit", "bashgah-offers", "bashgah-surveys",
+                "bashgah-partners", "bashgah-console", "bashgah-reports")) {
+            assertTrue(capability + " in featuresBoot: " + features,
+                java.util.regex.Pattern.compile("(?m)^featuresBoot\\s*=.*, " + capability + "(,|$)").matcher(features).find());
+        }
         a.start(Map.of("BASHGAH_ADMIN_PASSWORD", FIRST_PASSWORD));
         String token = a.awaitLogin("admin", FIRST_PASSWORD);
         Answer health = expect(200, a.get("/api/health", null));

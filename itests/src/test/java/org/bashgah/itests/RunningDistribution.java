@@ -58,6 +58,18 @@ final class RunningDistribution {
     }
 
     /**
+     * Takes {@code feature} out of featuresBoot in etc/org.apache.karaf.features.cfg before the first start, as a chain
+     * that does not want it would: the server boots without it, and a test can install and uninstall it.
+     */
+    void withoutBootFeature(String feature) throws Exception {
+        Path cfg = home.resolve("etc/org.apache.karaf.features.cfg");
+        String text = Files.readString(cfg);
+        String without = text.replaceFirst("(?m)^(featuresBoot\\s*=.*), " + java.util.regex.Pattern.quote(feature) + "(?=,|$)", "$1");
+        assertTrue(feature + " is not in featuresBoot of " + cfg, !without.equals(text));
+        Files.writeString(cfg, without);
+    }
+
+    /**
      * Added to every port a test gives Karaf: {@code -Dbashgah.itest.portOffset} (a second checkout running its tests
      * at once) plus 3000 for each failsafe fork ({@code bashgah.itest.fork}, 1, 2, ...), so the test classes that
      * run at once in two forks never share a port.
