@@ -433,18 +433,11 @@ public class ConsoleIT {
         Files.write(screenshots.resolve(name + ".png"), png);
     }
 
-    /** The ids of the extensions the console lists (a menu item of one may share a name with another extension). */
-    private static java.util.Set<String> extensionIds(JsonNode extensions) {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
-        for (JsonNode e : extensions.path("extensions")) ids.add(e.path("id").asText());
-        return ids;
-    }
-
     /** Waits until the console's list of extensions (as the browser gets it) satisfies the condition. */
     private static void awaitExtensions(java.util.function.Predicate<java.util.Set<String>> condition) {
         await("extensions.json").atMost(READY).pollInterval(Duration.ofMillis(250)).until(() -> {
             Answer answer = server.get("/console/extensions.json", null);
-            return answer.status() == 200 && condition.test(extensionIds(answer.body()));
+            return answer.status() == 200 && condition.test(RunningDistribution.extensionIds(answer.body()));
         });
         await("/api/health UP").atMost(READY).pollInterval(Duration.ofMillis(250))
             .until(() -> server.get("/api/health", null).status() == 200);

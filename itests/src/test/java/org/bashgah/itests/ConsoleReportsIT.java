@@ -618,18 +618,11 @@ public class ConsoleReportsIT {
         await("reports' REST resources").atMost(READY).until(() -> server.get("/api/v1/reports", adminToken).status() == 200);
     }
 
-    /** The ids of the extensions the console lists (a menu item of one may share a name with another extension). */
-    private static java.util.Set<String> extensionIds(JsonNode extensions) {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
-        for (JsonNode e : extensions.path("extensions")) ids.add(e.path("id").asText());
-        return ids;
-    }
-
     /** Waits until the console's list of extensions (as the browser gets it) satisfies the condition, and health is UP. */
     private static void awaitExtensions(java.util.function.Predicate<java.util.Set<String>> condition) {
         await("extensions.json").atMost(READY).pollInterval(Duration.ofMillis(250)).until(() -> {
             RunningDistribution.Answer answer = server.get("/console/extensions.json", null);
-            return answer.status() == 200 && condition.test(extensionIds(answer.body()));
+            return answer.status() == 200 && condition.test(RunningDistribution.extensionIds(answer.body()));
         });
         await("/api/health UP").atMost(READY).pollInterval(Duration.ofMillis(250))
             .until(() -> server.get("/api/health", null).status() == 200);

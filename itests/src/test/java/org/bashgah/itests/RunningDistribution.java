@@ -57,6 +57,13 @@ final class RunningDistribution {
         this.base = "http://127.0.0.1:" + httpPort;
     }
 
+    /** The ids of the extensions the console lists (a menu item of one may share a name with another extension). */
+    static java.util.Set<String> extensionIds(JsonNode extensions) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (JsonNode e : extensions.path("extensions")) ids.add(e.path("id").asText());
+        return ids;
+    }
+
     /**
      * Takes {@code feature} out of featuresBoot in etc/org.apache.karaf.features.cfg before the first start, as a chain
      * that does not want it would: the server boots without it, and a test can install and uninstall it.
