@@ -18,6 +18,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,9 +33,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.security.auth.Subject;
 import org.apache.karaf.features.FeaturesService;
+import org.awaitility.core.ConditionTimeoutException;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
@@ -68,6 +74,8 @@ public abstract class BashgahTestSupport {
     protected SessionFactory sessionFactory;
 
     private static String adminToken;
+    /** Why this container's server never became healthy, once {@link #awaitHealthy} gave up on it. */
+    private static String neverHealthy;
 
     @Configuration
     public Option[] config() {
@@ -231,13 +239,38 @@ public abstract class BashgahTestSupport {
      * Call it again after installing or removing a feature.
      */
     protected static void awaitHealthy() {
+        // a container that never became healthy fails its class's later tests at once, with the same reason
+        if (neverHealthy != null) throw new AssertionError(neverHealthy);
         // three UP answers in a row: the whiteboard's last re-publication may still be under way at the first
         int[] inARow = {0};
-        await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-            .until(() -> {
-                inARow[0] = get("/api/health", null).status() == 200 ? inARow[0] + 1 : 0;
-                return inARow[0] >= 3;
-            });
+        String[] last = {"no answer"};
+        try {
+            await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                .until(() -> {
+                    Answer health = get("/api/health", null);
+                    last[0] = health.status() + " " + health.raw();
+                    inARow[0] = health.status() == 200 ? inARow[0] + 1 : 0;
+                    return inARow[0] >= 3;
+                });
+        } catch (ConditionTimeoutException e) {
+            neverHealthy = "the server did not become healthy in 120 s; /api/health last said: " + last[0]
+                + "; the last errors in karaf.log: " + lastLoggedErrors(5);
+            throw new AssertionError(neverHealthy, e);
+        }
+    }
+
+    /** The last ERROR lines of this container's log, so that a failure on a CI machine says what went wrong. */
+    private static String lastLoggedErrors(int count) {
+        Path log = Paths.get(System.getProperty("karaf.data", "data"), "log", "karaf.log");
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            List<String> errors = lines.filter(line -> line.contains("| ERROR |"))
+                // the Karaf specs activator's NoClassDefFoundError (OsgiLocator) logged at every boot, not the reason
+                .filter(line -> !line.contains("EventDispatcher: Error during") && !line.contains("FrameworkEvent ERROR"))
+                .collect(Collectors.toList());
+            return String.join(" // ", errors.subList(Math.max(0, errors.size() - count), errors.size()));
+        } catch (Exception e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
     }
 
     /** Forgets the cached admin token (after a password reset ended its session). */

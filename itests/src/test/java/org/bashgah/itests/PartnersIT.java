@@ -293,6 +293,74 @@ public class PartnersIT extends BashgahTestSupport {
     }
 
     @Test
+    public void theSharedFundPaysSettlementsFromThePayersShare() throws Exception {
+        Org salon = organisation("salon");
+        Org cosmetics = organisation("cosmetics");
+        long id = salonAndCosmetics(salon, cosmetics);
+        expect(404, post("/api/v1/partners/funds", salon.token(), json("partner", organisation("stranger").code(),
+            "name", "No agreement")));
+        long fund = expect(201, post("/api/v1/partners/funds", salon.token(), json("partner", cosmetics.code(),
+            "name", "Mall promotion fund"))).body().path("id").asLong();
+        expect(409, post("/api/v1/partners/funds", cosmetics.token(), json("partner", salon.code(), "name", "Again")));
+        expect(404, get("/api/v1/partners/funds/" + fund, organisation("outsider").token()));
+
+        // the cosmetics shop deposits 12,000 up front; a retry of the same deposit writes nothing more
+        Map<String, Object> deposit = json("idempotencyKey", "dep-1", "amount", 12_000, "reference", "bank transfer 7");
+        expect(201, post("/api/v1/partners/funds/" + fund + "/deposits", cosmetics.token(), deposit));
+        JsonNode replay = expect(200, post("/api/v1/partners/funds/" + fund + "/deposits", cosmetics.token(), deposit)).body();
+        assertEquals(12_000, replay.path("ours").path("balance").asLong());
+        deposit.put("amount", 1);
+        expect(409, post("/api/v1/partners/funds/" + fund + "/deposits", cosmetics.token(), deposit));
+        JsonNode salonView = expect(200, get("/api/v1/partners/funds/" + fund, salon.token())).body();
+        assertEquals(12_000, salonView.path("theirs").path("deposited").asLong());
+        assertEquals(0, salonView.path("ours").path("balance").asLong());
+        // a side cannot take out what is not its share
+        expect(422, post("/api/v1/partners/funds/" + fund + "/withdrawals", salon.token(),
+            json("idempotencyKey", "w-1", "amount", 1, "reference", "not ours")));
+
+        // Sara spends 8,000 of the cosmetics credit at the salon: the cosmetics shop owes the salon 8,000
+        String sara = newPhone();
+        String saraAtSalon = join(salon, sara);
+        join(cosmetics, sara);
+        expect(201, post("/api/v1/partners/agreements/" + id + "/consents", salon.token(),
+            json("member", saraAtSalon, "note", "consent form")));
+        buy(cosmetics, sara, 100_000, List.of(json("productGroup", "skin", "amount", 100_000)));
+        await().atMost(30, TimeUnit.SECONDS).until(() -> partnerCredit(salon, saraAtSalon, cosmetics) == 10_000);
+        expect(201, post("/api/v1/partners/redemptions", salon.token(), json("idempotencyKey", "fund-spend-" + id,
+            "member", sara, "branch", salon.branch(), "issuer", cosmetics.code(), "amount", 8_000)));
+        long settlement = await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1))
+            .until(() -> post("/api/v1/partners/settlements", salon.token(), json("partner", cosmetics.code())),
+                a -> a.status() == 201).body().path("id").asLong();
+
+        // paid from the fund: from the cosmetics shop's share, whoever asks; the salon's empty share pays nothing
+        expect(400, post("/api/v1/partners/settlements/" + settlement + "/payments", salon.token(),
+            json("fromFund", true, "reference", "a reference of our own")));
+        JsonNode paid = expect(201, post("/api/v1/partners/settlements/" + settlement + "/payments", salon.token(),
+            json("fromFund", true))).body();
+        assertEquals("CLOSED", paid.path("status").asText());
+        assertTrue(paid.toString(), paid.path("payments").get(0).path("reference").asText().contains("Mall promotion fund"));
+        expect(422, post("/api/v1/partners/settlements/" + settlement + "/payments", cosmetics.token(),
+            json("fromFund", true)));
+        JsonNode after = expect(200, get("/api/v1/partners/funds/" + fund, cosmetics.token())).body();
+        assertEquals(8_000, after.path("ours").path("paidSettlements").asLong());
+        assertEquals(4_000, after.path("ours").path("balance").asLong());
+        assertEquals(4_000, after.path("balance").asLong());
+        JsonNode last = after.path("entries").get(after.path("entries").size() - 1);
+        assertEquals("SETTLEMENT", last.path("kind").asText());
+        assertEquals(-8_000, last.path("amount").asLong());
+        assertEquals(settlement, last.path("settlement").asLong());
+
+        // the rest goes back to the cosmetics shop; then its share is empty
+        expect(422, post("/api/v1/partners/funds/" + fund + "/withdrawals", cosmetics.token(),
+            json("idempotencyKey", "w-2", "amount", 4_001, "reference", "too much")));
+        JsonNode emptied = expect(201, post("/api/v1/partners/funds/" + fund + "/withdrawals", cosmetics.token(),
+            json("idempotencyKey", "w-3", "amount", 4_000, "reference", "the rest back"))).body();
+        assertEquals(0, emptied.path("ours").path("balance").asLong());
+        assertEquals(4_000, emptied.path("ours").path("withdrawn").asLong());
+        assertEquals(1, expect(200, get("/api/v1/partners/funds", salon.token())).body().size());
+    }
+
+    @Test
     public void theMonthlyCapLimitsThePartnerCreditIssued() {
         Org salon = organisation("salon");
         Org cosmetics = organisation("cosmetics");
@@ -491,9 +559,26 @@ public class PartnersIT extends BashgahTestSupport {
         buy(salon, a2, 100_000, List.of());
         buy(cosmetics, b1, 500_000, List.of());
         buy(cosmetics, b2, 50_000, List.of());
+        // refunds before the draw take back what the refunded share paid for: 400,000 less 250,000 keeps 1 of 4
+        // tickets; a purchase refunded whole leaves the draw
+        String b3 = newPhone();
+        String a3 = newPhone();
+        join(cosmetics, b3);
+        join(salon, a3);
+        String partlyRefunded = buy(cosmetics, b3, 400_000, List.of(json("productGroup", "skin", "amount", 400_000)))
+            .path("id").asText();
+        String refunded = buy(salon, a3, 200_000, List.of()).path("id").asText();
         await().atMost(30, TimeUnit.SECONDS).until(() -> {
             JsonNode t = expect(200, get("/api/v1/partners/lotteries/" + id, cosmetics.token())).body().path("tickets");
-            return t.path(salon.code()).asLong() == 4 && t.path(cosmetics.code()).asLong() == 5;
+            return t.path(salon.code()).asLong() == 6 && t.path(cosmetics.code()).asLong() == 9;
+        });
+        expect(201, post("/api/v1/purchases/" + partlyRefunded + "/refund", cosmetics.token(), json("idempotencyKey",
+            "lr-" + partlyRefunded, "lines", List.of(json("productGroup", "skin", "amount", 250_000)))));
+        expect(201, post("/api/v1/purchases/" + refunded + "/refund", salon.token(), json("idempotencyKey",
+            "lr-" + refunded)));
+        await().atMost(30, TimeUnit.SECONDS).until(() -> {
+            JsonNode t = expect(200, get("/api/v1/partners/lotteries/" + id, cosmetics.token())).body().path("tickets");
+            return t.path(salon.code()).asLong() == 4 && t.path(cosmetics.code()).asLong() == 6;
         });
 
         await().atMost(60, TimeUnit.SECONDS).until(() -> Instant.now().isAfter(ends.plusSeconds(1)));
@@ -507,13 +592,14 @@ public class PartnersIT extends BashgahTestSupport {
 
         // anyone can repeat the draw from the seed and the published ticket list (docs/partners.md)
         JsonNode tickets = expect(200, get("/api/v1/partners/lotteries/" + id + "/tickets", cosmetics.token())).body();
-        assertEquals(3, tickets.size());
+        assertEquals(tickets.toString(), 4, tickets.size());
         List<String> refs = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
         for (JsonNode t : tickets) {
             refs.add(t.path("memberRef").asText());
             counts.add(t.path("tickets").asLong());
         }
+        assertEquals(tickets.toString(), List.of(1L, 1L, 3L, 5L), counts.stream().sorted().toList());
         List<String> expected = repeatDraw(seed, refs, counts, 2);
         JsonNode winners = drawn.path("drawn");
         assertEquals(2, winners.size());

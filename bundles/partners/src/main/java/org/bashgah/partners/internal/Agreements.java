@@ -201,4 +201,15 @@ public class Agreements {
         return organisations.list().stream().filter(o -> o.code().equals(code)).findFirst()
             .orElseThrow(() -> new Rejected(field, "no partner " + code));
     }
+
+    /**
+     * The organisation id of the partner with this code, if the caller's organisation has (or had) an agreement with
+     * it; any other code is 404, so that nobody learns which organisations exist.
+     */
+    public String partnerOf(Caller caller, String field, String code) {
+        new Validation().require(field, code).code(field, code).throwIfInvalid();
+        return list(caller.organisationId()).stream().map(a -> a.other(caller.organisationId()))
+            .filter(o -> code(o).equals(code)).findFirst()
+            .orElseThrow(() -> new NotFound("no partner " + code));
+    }
 }

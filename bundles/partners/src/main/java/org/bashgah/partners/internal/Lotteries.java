@@ -26,7 +26,8 @@ import org.osgi.service.component.annotations.Reference;
  * made within the lottery's window earns {@code amount / amountPerTicket} tickets (rounded down). The seed is drawn
  * at creation and only its SHA-256 is shown until the draw; after it, the seed and the ticket list (pseudonymous
  * references in entry order) are published, so anyone can repeat {@link Draw#winners}. Each participant sees its
- * own winners' member ids; the others' only as references.
+ * own winners' member ids; the others' only as references. A refund before the draw takes back the tickets the
+ * refunded share earned ({@link #refund}).
  */
 @Component(service = Lotteries.class)
 public class Lotteries {
@@ -133,6 +134,30 @@ public class Lotteries {
         }
     }
 
+    /**
+     * A refund before the draw takes back the tickets the refunded share paid for: the entry keeps what is
+     * {@code floor((amount - total refunded) / amountPerTicket)}. After the draw nothing changes (the winners stand).
+     * A redelivered or late refund event takes nothing twice: the entry only ever loses more tickets.
+     */
+    public void refund(CrossCredit.Refund r) {
+        if (r.purchaseAmount() <= 0 || r.totalRefunded() <= 0) return;
+        long kept = r.purchaseAmount() - Math.min(r.totalRefunded(), r.purchaseAmount());
+        List<Long> entries = db.read(em -> em.createQuery("select e.id from LotteryEntryEntity e where"
+            + " e.organisationId = :o and e.purchaseId = :p", Long.class).setParameter("o", r.organisationId())
+            .setParameter("p", r.purchaseId()).getResultList());
+        for (long entryId : entries) {
+            db.inTransaction(em -> {
+                LotteryEntryEntity e = em.find(LotteryEntryEntity.class, entryId);
+                // the draw's lock: a refund either lands before the winners are chosen or not at all
+                LotteryEntity l = em.find(LotteryEntity.class, e.lotteryId, LockModeType.PESSIMISTIC_WRITE);
+                if (l.drawnAt != null) return null;
+                em.refresh(e);
+                e.refunded = Math.max(e.refunded, e.tickets - Math.min(e.tickets, kept / l.amountPerTicket));
+                return e;
+            });
+        }
+    }
+
     /** The organiser draws, once the window is over; drawing again answers 409. */
     public Lottery draw(Caller caller, long id) {
         caller.requireRoleName(Caller.CHAIN_ADMIN);
@@ -145,7 +170,7 @@ public class Lotteries {
             if (l.drawnAt != null) throw new Conflict("lottery " + id + " was drawn at " + l.drawnAt, null);
             if (Instant.now().isBefore(l.endsAt)) throw new Rejected("endsAt", "the lottery runs until " + l.endsAt);
             List<LotteryEntryEntity> entries = entries(em, id);
-            List<String> refs = Draw.winners(l.seed, entries.stream().map(e -> new Draw.Entry(e.memberRef, e.tickets))
+            List<String> refs = Draw.winners(l.seed, entries.stream().map(e -> new Draw.Entry(e.memberRef, e.inDraw()))
                 .toList(), l.winners);
             for (int place = 0; place < refs.size(); place++) {
                 String ref = refs.get(place);
@@ -166,9 +191,10 @@ public class Lotteries {
         return get(caller, id);
     }
 
+    /** The entries with tickets in the draw, in entry order (refunds may have taken all of one's). */
     private static List<LotteryEntryEntity> entries(EntityManager em, long id) {
-        return em.createQuery("select e from LotteryEntryEntity e where e.lotteryId = :l order by e.id",
-            LotteryEntryEntity.class).setParameter("l", id).getResultList();
+        return em.createQuery("select e from LotteryEntryEntity e where e.lotteryId = :l and e.tickets > e.refunded"
+            + " order by e.id", LotteryEntryEntity.class).setParameter("l", id).getResultList();
     }
 
     public List<Lottery> list(Caller caller) {
@@ -185,7 +211,7 @@ public class Lotteries {
             LotteryEntity l = visible(em, caller, id);
             Map<String, Long> tickets = new LinkedHashMap<>();
             for (String org : l.participantList()) tickets.put(agreements.code(org), 0L);
-            for (LotteryEntryEntity e : entries(em, id)) tickets.merge(agreements.code(e.organisationId), e.tickets, Long::sum);
+            for (LotteryEntryEntity e : entries(em, id)) tickets.merge(agreements.code(e.organisationId), e.inDraw(), Long::sum);
             List<Winner> winners = em.createQuery("select w from LotteryWinnerEntity w where w.lotteryId = :l"
                     + " order by w.place", LotteryWinnerEntity.class).setParameter("l", id).getResultList().stream()
                 .map(w -> new Winner(w.place, agreements.code(w.organisationId), w.memberRef,
@@ -206,7 +232,7 @@ public class Lotteries {
             if (l.drawnAt == null) throw new Rejected("id", "the ticket list is published with the draw");
             List<Ticket> list = new ArrayList<>();
             for (LotteryEntryEntity e : entries(em, id)) {
-                list.add(new Ticket(e.memberRef, agreements.code(e.organisationId), e.tickets));
+                list.add(new Ticket(e.memberRef, agreements.code(e.organisationId), e.inDraw()));
             }
             return list;
         });

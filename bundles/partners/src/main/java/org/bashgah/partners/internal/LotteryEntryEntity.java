@@ -1,8 +1,6 @@
 package org.bashgah.partners.internal;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
@@ -27,7 +25,14 @@ public class LotteryEntryEntity {
     public String memberRef;
     @Column(name = "purchase_id")
     public String purchaseId;
+    /** What the purchase earned. */
     public long tickets;
+    /** What refunds of the purchase took back before the draw: {@code tickets - refunded} are in it. */
+    public long refunded;
     @Column(name = "entered_at")
     public Instant enteredAt;
+
+    long inDraw() {
+        return tickets - refunded;
+    }
 }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * After core commits a purchase: partner credit for it ({@link CrossCredit#earn}) and lottery tickets
  * ({@link Lotteries#enter}). Both are keyed by the purchase, so a redelivered event adds nothing. After a refund:
- * the refunded share of that partner credit is taken back ({@link CrossCredit#reverse}); lottery tickets stay.
+ * the refunded share of that partner credit is taken back ({@link CrossCredit#reverse}) and so are the lottery
+ * tickets it paid for, while the lottery is not drawn ({@link Lotteries#refund}).
  */
 // topics as a plain property: @EventTopics would require an osgi.implementation capability Karaf's EventAdmin lacks
 @Component(service = EventHandler.class, property = {EventConstants.EVENT_TOPIC + "=" + Events.PURCHASE_POSTED,
@@ -63,6 +64,11 @@ public class PurchaseEvents implements EventHandler {
             credit.reverse(refund);
         } catch (RuntimeException e) {
             LOG.warn("Could not take back partner credit for refunded purchase {}: {}", refund.purchaseId(), e.toString());
+        }
+        try {
+            lotteries.refund(refund);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not take back lottery tickets of refunded purchase {}: {}", refund.purchaseId(), e.toString());
         }
     }
 

@@ -75,12 +75,8 @@ public class Settlements {
             .throwIfInvalid();
     }
 
-    /** The partner's organisation id: only an organisation we have (or had) an agreement with; else 404. */
     private String partnerOf(Caller caller, String code) {
-        new Validation().require("partner", code).code("partner", code).throwIfInvalid();
-        return agreements.list(caller.organisationId()).stream().map(a -> a.other(caller.organisationId()))
-            .filter(o -> agreements.code(o).equals(code)).findFirst()
-            .orElseThrow(() -> new NotFound("no partner " + code));
+        return agreements.partnerOf(caller, "partner", code);
     }
 
     private static void managers(Caller caller) {
@@ -147,21 +143,31 @@ public class Settlements {
     /** How old a line must be before a settlement takes it. */
     static final java.time.Duration SETTLING_DELAY = java.time.Duration.ofSeconds(5);
 
-    public record PaymentRequest(Long amount, String reference) {
+    /** A payment made outside (amount and reference), or {@code fromFund}: from the payer's share of the shared fund. */
+    public record PaymentRequest(Long amount, String reference, Boolean fromFund) {
     }
 
-    /** Records a payment against a settlement; more than is outstanding is refused. */
+    /**
+     * Records a payment against a settlement; more than is outstanding is refused. With {@code fromFund} the pair's
+     * shared fund pays it from the payer's share ({@link Funds#payFromFund}): the amount given, or else as much as
+     * is outstanding and the share holds.
+     */
     public Settlement pay(Caller caller, long id, PaymentRequest r) {
         caller.requireRoleName(Caller.CHAIN_ADMIN);
         if (r == null) throw Problems.noBody();
-        new Validation().require("amount", r.amount()).positive("amount", r.amount())
-            .require("reference", r.reference()).text("reference", r.reference(), 200).throwIfInvalid();
-        db.inTransaction(em -> {
+        boolean fromFund = Boolean.TRUE.equals(r.fromFund());
+        Validation v = new Validation();
+        if (!fromFund || r.amount() != null) v.require("amount", r.amount()).positive("amount", r.amount());
+        if (fromFund) v.check(r.reference() == null, "reference", "a payment from the shared fund names the fund itself");
+        else v.require("reference", r.reference()).text("reference", r.reference(), 200);
+        v.throwIfInvalid();
+        PaymentEntity done = db.inTransaction(em -> {
             SettlementEntity s = em.find(SettlementEntity.class, id, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (s == null || !(s.orgLow.equals(caller.organisationId()) || s.orgHigh.equals(caller.organisationId()))) {
                 throw new NotFound("no settlement " + id);
             }
             long outstanding = s.amount - paid(em, id);
+            if (fromFund) return Funds.payFromFund(em, caller, s, outstanding, r.amount());
             if (r.amount() > outstanding) {
                 throw new Rejected("amount", "only " + outstanding + " is outstanding on settlement " + id);
             }
@@ -175,7 +181,7 @@ public class Settlements {
             em.persist(p);
             return p;
         });
-        audit.record(caller, "partners.settlement.pay", String.valueOf(id), r.amount() + " " + r.reference());
+        audit.record(caller, "partners.settlement.pay", String.valueOf(id), done.amount + " " + done.reference);
         return get(caller, id);
     }
 
