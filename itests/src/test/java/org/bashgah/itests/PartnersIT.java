@@ -361,6 +361,73 @@ public class PartnersIT extends BashgahTestSupport {
     }
 
     @Test
+    public void pointsPooledByAnAgreementAreSpentAtThePartnerAndSettledAtTheirValue() throws Exception {
+        Org salon = organisation("salon");
+        Org cosmetics = organisation("cosmetics");
+        // the cosmetics shop gives a point per 10,000; a point is worth 100 at the other side
+        expect(200, call("PUT", "/api/v1/credit/policy", cosmetics.token(), json("creditPercent", 0,
+            "amountPerPoint", 10_000, "signupPoints", 0)));
+        long id = expect(201, post("/api/v1/partners/agreements", salon.token(), json("partner", cosmetics.code(),
+            "name", "Pooled points", "validFrom", TODAY.minusDays(1).toString(), "ours", json(), "theirs", json(),
+            "pointValue", 100))).body().path("id").asLong();
+        expect(200, post("/api/v1/partners/agreements/" + id + "/approve", salon.token(), null));
+        JsonNode approved = expect(200, post("/api/v1/partners/agreements/" + id + "/approve", cosmetics.token(), null))
+            .body();
+        assertEquals(100, approved.path("pointValue").asLong());
+
+        String sara = newPhone();
+        String saraAtSalon = join(salon, sara);
+        String saraAtCosmetics = join(cosmetics, sara);
+        buy(cosmetics, sara, 500_000, List.of(json("productGroup", "skin", "amount", 500_000)));
+        await().atMost(30, TimeUnit.SECONDS).until(() -> expect(200, get("/api/v1/members/" + saraAtCosmetics
+            + "/balances", cosmetics.token())).body().path("points").asLong() == 50);
+        // without her consent at the cosmetics shop the salon neither sees nor spends her points there
+        JsonNode before = expect(200, get("/api/v1/partners/credit/" + saraAtSalon, salon.token())).body().path("points");
+        assertEquals(before.toString(), 0, before.path("total").asLong());
+        assertTrue(before.toString(), before.path("partners").isEmpty());
+        Map<String, Object> spend = json("idempotencyKey", "points-" + id, "member", sara, "branch", salon.branch(),
+            "issuer", cosmetics.code(), "points", 30, "purchase", "salon-invoice-9");
+        Answer refused = expect(422, post("/api/v1/partners/redemptions", salon.token(), spend));
+        assertTrue(refused.raw(), refused.raw().contains("points"));
+
+        expect(201, post("/api/v1/partners/agreements/" + id + "/consents", cosmetics.token(),
+            json("member", saraAtCosmetics, "note", "pools her points with the salon")));
+        JsonNode pooled = expect(200, get("/api/v1/partners/credit/" + saraAtSalon, salon.token())).body().path("points");
+        assertEquals(pooled.toString(), 50, pooled.path("partners").path(cosmetics.code()).asLong());
+        assertEquals(pooled.toString(), 50, pooled.path("total").asLong());
+
+        // 30 points spent at the salon: worth 3,000, taken from her points at the cosmetics shop, once
+        JsonNode spent = expect(201, post("/api/v1/partners/redemptions", salon.token(), spend)).body();
+        assertEquals(spent.toString(), 30, spent.path("points").asLong());
+        assertEquals(3_000, spent.path("amount").asLong());
+        assertEquals(20, spent.path("balance").asLong());
+        assertEquals(3_000, spent.path("settlementLine").path("amount").asLong());
+        expect(200, post("/api/v1/partners/redemptions", salon.token(), spend));
+        expect(400, post("/api/v1/partners/redemptions", salon.token(), json("idempotencyKey", "both-" + id,
+            "member", sara, "branch", salon.branch(), "issuer", cosmetics.code(), "points", 1, "amount", 100)));
+        expect(422, post("/api/v1/partners/redemptions", salon.token(), json("idempotencyKey", "more-" + id,
+            "member", sara, "branch", salon.branch(), "issuer", cosmetics.code(), "points", 21)));
+        JsonNode atCosmetics = expect(200, get("/api/v1/members/" + saraAtCosmetics + "/balances", cosmetics.token()))
+            .body();
+        assertEquals(20, atCosmetics.path("points").asLong());
+        JsonNode ledger = expect(200, get("/api/v1/members/" + saraAtCosmetics + "/ledger", cosmetics.token())).body();
+        assertEquals("REDEEM", ledger.get(0).path("kind").asText());
+        assertEquals("POINTS", ledger.get(0).path("account").asText());
+        assertEquals(-30, ledger.get(0).path("amount").asLong());
+
+        // the cosmetics shop owes the salon their value; the two statements balance to zero
+        String period = "&from=" + TODAY + "&to=" + TODAY;
+        long salonNet = expect(200, get("/api/v1/partners/statements?partner=" + cosmetics.code() + period,
+            salon.token())).body().path("net").asLong();
+        long cosmeticsNet = expect(200, get("/api/v1/partners/statements?partner=" + salon.code() + period,
+            cosmetics.token())).body().path("net").asLong();
+        assertEquals(3_000, salonNet);
+        assertEquals(0, salonNet + cosmeticsNet);
+        String verify = shell("bashgah:ledger-verify");
+        assertTrue(verify, verify.contains("0 problems"));
+    }
+
+    @Test
     public void theMonthlyCapLimitsThePartnerCreditIssued() {
         Org salon = organisation("salon");
         Org cosmetics = organisation("cosmetics");

@@ -52,6 +52,9 @@ public class AgreementEntity {
     /** 1 when a member's consent may ask to be enrolled in the other side's club as well (both sides approve it). */
     @Column(name = "auto_enrol")
     public int autoEnrol;
+    /** Pooled points: what one point of either side is worth when spent at the other (0: points are not pooled). */
+    @Column(name = "point_value")
+    public long pointValue;
     /** Random; makes the pseudonymous member references of this agreement unlinkable to others. */
     public String salt;
     @Column(name = "proposed_at")

@@ -118,7 +118,7 @@ public class AgreementResource {
         AgreementView.Figures figures = db.read(em -> figures(em, a, us, them));
         return new AgreementView(a.id, a.name, agreements.code(them), agreements.name(them), a.status(),
             a.activeOn(Agreements.today()), a.validFrom, a.validTo, AgreementView.Terms.of(a.terms(us)),
-            AgreementView.Terms.of(a.terms(them)), a.autoEnrol == 1, weAreA, weAreA ? a.approvedAAt : a.approvedBAt,
+            AgreementView.Terms.of(a.terms(them)), a.autoEnrol == 1, a.pointValue, weAreA, weAreA ? a.approvedAAt : a.approvedBAt,
             weAreA ? a.approvedBAt : a.approvedAAt, a.endedAt, figures);
     }
 

@@ -11,6 +11,7 @@ import java.time.LocalDate;
  */
 public record AgreementView(long id, String name, String partner, String partnerName, String status, boolean inForce,
                             LocalDate validFrom, LocalDate validTo, Terms ours, Terms theirs, boolean autoEnrol,
+                            long pointValue,
                             boolean proposedByUs,
                             Instant approvedByUsAt, Instant approvedByPartnerAt, Instant endedAt, Figures figures) {
 

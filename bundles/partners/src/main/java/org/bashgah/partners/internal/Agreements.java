@@ -45,7 +45,7 @@ public class Agreements {
 
     /** Body of a proposal: the partner is the other organisation's code. */
     public record AgreementRequest(String partner, String name, LocalDate validFrom, LocalDate validTo,
-                                   TermsRequest ours, TermsRequest theirs, Boolean autoEnrol) {
+                                   TermsRequest ours, TermsRequest theirs, Boolean autoEnrol, Long pointValue) {
     }
 
     public AgreementEntity propose(Caller caller, AgreementRequest r) {
@@ -56,7 +56,8 @@ public class Agreements {
             .require("validFrom", r.validFrom())
             .check(r.validTo() == null || r.validFrom() == null || !r.validTo().isBefore(r.validFrom()), "validTo",
                 "must not be before validFrom")
-            .require("ours", r.ours()).require("theirs", r.theirs());
+            .require("ours", r.ours()).require("theirs", r.theirs())
+            .check(r.pointValue() == null || r.pointValue() >= 0, "pointValue", "must not be negative");
         terms(v, "ours", r.ours());
         terms(v, "theirs", r.theirs());
         v.throwIfInvalid();
@@ -65,8 +66,9 @@ public class Agreements {
         if (partner.id().equals(caller.organisationId())) {
             throw new Rejected("partner", "an organisation cannot be its own partner");
         }
-        if (nothing(r.ours()) && nothing(r.theirs())) {
-            throw new Rejected("ours", "an agreement must give something: a credit or discount percent on either side");
+        if (nothing(r.ours()) && nothing(r.theirs()) && zero(r.pointValue()) == 0) {
+            throw new Rejected("ours",
+                "an agreement must give something: a credit or discount percent on either side, or pooled points");
         }
         AgreementEntity saved = db.inTransaction(em -> {
             AgreementEntity a = new AgreementEntity();
@@ -86,6 +88,7 @@ public class Agreements {
             a.maxPerPurchaseB = zero(r.theirs().maxCreditPerPurchase());
             a.monthlyCapB = zero(r.theirs().monthlyCreditCap());
             a.autoEnrol = Boolean.TRUE.equals(r.autoEnrol()) ? 1 : 0;
+            a.pointValue = zero(r.pointValue());
             a.salt = Hashes.randomHex(16);
             a.proposedAt = Instant.now();
             a.proposedBy = caller.actor();

@@ -21,7 +21,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** {@code /api/v1/partners/credit/{member}}: a member of ours and its partner credit, by issuing partner. */
+/**
+ * {@code /api/v1/partners/credit/{member}}: a member of ours, its partner credit by issuing partner, and its points
+ * pooled with partners (where an agreement in force pools them and the person consented at the partner).
+ */
 @Component(service = CreditResource.class)
 @JaxrsResource
 @JaxrsExtensionSelect(Rest.JSON_SELECT)
@@ -36,7 +39,7 @@ public class CreditResource {
         this.credit = credit;
     }
 
-    public record MemberCredit(String member, Map<String, Long> partnerCredit) {
+    public record MemberCredit(String member, Map<String, Long> partnerCredit, CrossCredit.PooledPoints points) {
     }
 
     @GET
@@ -44,6 +47,7 @@ public class CreditResource {
     public MemberCredit credit(@PathParam("member") String member, @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
         var found = credit.member(caller.organisationId(), member);
-        return new MemberCredit(found.id(), credit.partnerCredit(caller, found.id()));
+        return new MemberCredit(found.id(), credit.partnerCredit(caller, found.id()),
+            credit.pooledPoints(caller, found.id()));
     }
 }

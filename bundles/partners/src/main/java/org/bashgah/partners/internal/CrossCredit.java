@@ -289,24 +289,35 @@ public class CrossCredit {
 
     // ------------------------------------------------------------------------------------------- spending
 
-    /** Body of a redemption: {@code issuer} is the partner whose credit is spent (its organisation code). */
+    /**
+     * Body of a redemption: {@code issuer} is the partner whose credit is spent (its organisation code), and either
+     * {@code amount} (partner credit, money) or {@code points} (pooled points the same person holds at the issuer).
+     */
     public record RedemptionRequest(String idempotencyKey, String member, String branch, String issuer, Long amount,
-                                    String purchase) {
+                                    Long points, String purchase) {
     }
 
-    /** What a redemption did; {@code created} is false for a replay of the same key. */
+    /**
+     * What a redemption did; {@code balance} is what is left of the spent credit (or of the points at the issuer);
+     * {@code created} is false for a replay of the same key.
+     */
     public record Redeemed(RedemptionEntity redemption, SettlementLineEntity line, long balance, boolean created) {
     }
 
     public Redeemed redeem(Caller caller, RedemptionRequest r) {
         caller.requireRoleName(Caller.CHAIN_ADMIN, Caller.BRANCH_MANAGER, Caller.OPERATOR, Caller.POS);
         if (r == null) throw Problems.noBody();
-        new Validation().require("idempotencyKey", r.idempotencyKey()).text("idempotencyKey", r.idempotencyKey(), 64)
+        boolean points = r.points() != null;
+        Validation v = new Validation().require("idempotencyKey", r.idempotencyKey())
+            .text("idempotencyKey", r.idempotencyKey(), 64)
             .require("member", r.member()).text("member", r.member(), 100)
             .require("branch", r.branch()).code("branch", r.branch())
             .require("issuer", r.issuer()).code("issuer", r.issuer())
-            .require("amount", r.amount()).positive("amount", r.amount())
-            .text("purchase", r.purchase(), 100).throwIfInvalid();
+            .check(r.amount() == null || r.points() == null, "points", "give amount (partner credit) or points, not both")
+            .text("purchase", r.purchase(), 100);
+        if (points) v.positive("points", r.points());
+        else v.require("amount", r.amount()).positive("amount", r.amount());
+        v.throwIfInvalid();
         caller.requireBranch(r.branch());
         if (branches.find(caller.organisationId(), r.branch()).filter(b -> b.active()).isEmpty()) {
             throw new Rejected("branch", "no active branch " + r.branch());
@@ -314,7 +325,7 @@ public class CrossCredit {
         Member member = member(caller.organisationId(), r.member());
         var issuer = agreements.partner("issuer", r.issuer());
         String fingerprint = Hashes.sha256Hex(String.join("|", member.id(), r.branch(), issuer.id(),
-            String.valueOf(r.amount()), String.valueOf(r.purchase())));
+            String.valueOf(r.amount()), String.valueOf(r.points()), String.valueOf(r.purchase())));
         // 1. record the redemption under the key (or find the one recorded before)
         RedemptionEntity redemption = db.inTransaction(em -> {
             List<RedemptionEntity> seen = em.createQuery("select r from RedemptionEntity r where r.organisationId = :o"
@@ -326,18 +337,31 @@ public class CrossCredit {
                 }
                 return seen.get(0);
             }
-            AgreementEntity a = Agreements.activeBetween(em, caller.organisationId(), issuer.id(), Agreements.today())
-                .stream().findFirst().orElseThrow(() -> new Rejected("issuer",
-                    "no agreement in force with " + r.issuer() + ": its credit cannot be spent here"));
             RedemptionEntity x = new RedemptionEntity();
+            if (points) {
+                // pooled points: an agreement that pools them, and the person's consent at the issuer to spend them
+                AgreementEntity a = Agreements.activeBetween(em, caller.organisationId(), issuer.id(), Agreements.today())
+                    .stream().filter(g -> g.pointValue > 0).findFirst().orElseThrow(() -> new Rejected("issuer",
+                        "no agreement in force with " + r.issuer() + " pools points"));
+                ConsentEntity consent = consentByPhone(em, a.id, issuer.id(), member.phone()).orElseThrow(() ->
+                    new Rejected("points", "the member has not consented at " + r.issuer() + " to spend points there"));
+                x.agreementId = a.id;
+                x.points = r.points();
+                x.issuerMember = consent.memberId;
+                x.amount = Math.multiplyExact(r.points(), a.pointValue);
+            } else {
+                AgreementEntity a = Agreements.activeBetween(em, caller.organisationId(), issuer.id(), Agreements.today())
+                    .stream().findFirst().orElseThrow(() -> new Rejected("issuer",
+                        "no agreement in force with " + r.issuer() + ": its credit cannot be spent here"));
+                x.agreementId = a.id;
+                x.amount = r.amount();
+            }
             x.organisationId = caller.organisationId();
             x.idempotencyKey = r.idempotencyKey();
             x.fingerprint = fingerprint;
-            x.agreementId = a.id;
             x.issuerOrg = issuer.id();
             x.memberId = member.id();
             x.branch = r.branch();
-            x.amount = r.amount();
             x.purchaseRef = r.purchase();
             x.createdAt = Instant.now();
             x.actor = caller.actor();
@@ -345,25 +369,33 @@ public class CrossCredit {
             return x;
         });
         Optional<SettlementLineEntity> done = db.read(em -> lineOf(em, redemption.id));
-        if (done.isPresent()) return new Redeemed(redemption, done.get(), balance(member.id(), caller, issuer.code()), false);
-        // 2. take the credit from the ledger (idempotent under the derived key)
+        if (done.isPresent()) return new Redeemed(redemption, done.get(), left(redemption, issuer.code()), false);
+        // 2. take the credit (ours) or the points (at the issuer) from the ledger, idempotent under the derived key
+        String where = "Spent at " + r.branch() + (r.purchase() == null ? "" : " for " + r.purchase());
         try {
-            ledger.post(caller.organisationId(), member.id(), "partners.redeem:" + redemption.id,
-                List.of(new LedgerService.Posting(Account.partnerCredit(issuer.code()), -redemption.amount,
-                    EntryKind.REDEEM, "partners:agreement:" + redemption.agreementId,
-                    "Spent at " + r.branch() + (r.purchase() == null ? "" : " for " + r.purchase()), null)),
-                caller.actor());
+            if (redemption.points > 0) {
+                ledger.post(redemption.issuerOrg, redemption.issuerMember, "partners.redeem:" + redemption.id,
+                    List.of(new LedgerService.Posting(Account.points(), -redemption.points, EntryKind.REDEEM,
+                        "partners:agreement:" + redemption.agreementId,
+                        where + " of " + agreements.code(caller.organisationId()), null)), caller.actor());
+            } else {
+                ledger.post(caller.organisationId(), member.id(), "partners.redeem:" + redemption.id,
+                    List.of(new LedgerService.Posting(Account.partnerCredit(issuer.code()), -redemption.amount,
+                        EntryKind.REDEEM, "partners:agreement:" + redemption.agreementId, where, null)),
+                    caller.actor());
+            }
         } catch (BashgahException.Rejected e) {
-            // not enough credit: nothing was taken, so the recorded redemption goes and the key may be used again
+            // not enough: nothing was taken, so the recorded redemption goes and the key may be used again
             db.inTransaction(em -> {
                 RedemptionEntity x = em.find(RedemptionEntity.class, redemption.id);
                 if (x != null && lineOf(em, x.id).isEmpty()) em.remove(x);
                 return null;
             });
+            if (points) throw new Rejected("points", "the member holds fewer points at " + r.issuer() + " than " + r.points());
             throw new Rejected("amount", "the member holds less partner credit of " + r.issuer() + " than "
                 + r.amount());
         }
-        // 3. the settlement line: the issuer owes us what its credit paid here
+        // 3. the settlement line: the issuer owes us what its credit (or its points) paid here
         SettlementLineEntity line = db.inTransaction(em -> lineOf(em, redemption.id).orElseGet(() -> {
             AgreementEntity a = em.find(AgreementEntity.class, redemption.agreementId);
             SettlementLineEntity l = new SettlementLineEntity();
@@ -374,13 +406,20 @@ public class CrossCredit {
             l.amount = redemption.amount;
             l.memberRef = Hashes.memberRef(a.salt, redemption.organisationId, redemption.memberId);
             l.purchaseRef = redemption.purchaseRef;
-            l.note = "partner credit spent";
+            l.note = redemption.points > 0 ? redemption.points + " pooled points spent" : "partner credit spent";
             l.at = Instant.now();
             em.persist(l);
             return l;
         }));
-        audit.record(caller, "partners.redeem", member.id(), r.amount() + " of " + r.issuer());
-        return new Redeemed(redemption, line, balance(member.id(), caller, issuer.code()), true);
+        audit.record(caller, "partners.redeem", member.id(), redemption.points > 0
+            ? redemption.points + " points of " + r.issuer() : r.amount() + " of " + r.issuer());
+        return new Redeemed(redemption, line, left(redemption, issuer.code()), true);
+    }
+
+    /** What the member has left of what a redemption spent: partner credit here, or points at the issuer. */
+    private long left(RedemptionEntity x, String issuerCode) {
+        return x.points > 0 ? ledger.balance(x.issuerOrg, x.issuerMember, Account.points())
+            : ledger.balance(x.organisationId, x.memberId, Account.partnerCredit(issuerCode));
     }
 
     private long balance(String memberId, Caller caller, String issuerCode) {
@@ -402,5 +441,30 @@ public class CrossCredit {
             credit.computeIfAbsent(code, c -> balance(member.id(), caller, c));
         }
         return credit;
+    }
+
+    /** A member's points here and, where an agreement in force pools them and the person consented there, at partners. */
+    public record PooledPoints(long ours, Map<String, Long> partners, long total) {
+    }
+
+    public PooledPoints pooledPoints(Caller caller, String idOrPhone) {
+        caller.requireRoleName(Caller.CHAIN_ADMIN, Caller.BRANCH_MANAGER, Caller.OPERATOR, Caller.POS);
+        String us = caller.organisationId();
+        Member member = member(us, idOrPhone);
+        // the partner member ids first, then the balances: no connection of ours is held while core reads the ledger
+        Map<String, ConsentEntity> consents = db.read(em -> {
+            Map<String, ConsentEntity> found = new LinkedHashMap<>();
+            for (AgreementEntity a : Agreements.ofOrganisation(em, us)) {
+                if (a.pointValue <= 0 || !a.activeOn(Agreements.today())) continue;
+                String partner = a.other(us);
+                consentByPhone(em, a.id, partner, member.phone()).ifPresent(c -> found.putIfAbsent(partner, c));
+            }
+            return found;
+        });
+        long ours = ledger.balance(us, member.id(), Account.points());
+        Map<String, Long> partners = new LinkedHashMap<>();
+        consents.forEach((partner, c) -> partners.put(agreements.code(partner),
+            ledger.balance(partner, c.memberId, Account.points())));
+        return new PooledPoints(ours, partners, ours + partners.values().stream().mapToLong(Long::longValue).sum());
     }
 }

@@ -29,7 +29,12 @@ public class RedemptionEntity {
     @Column(name = "member_id")
     public String memberId;
     public String branch;
+    /** Money: the partner credit spent, or what the pooled points spent are worth. */
     public long amount;
+    /** Pooled points taken from {@link #issuerMember} at the issuer (0: partner credit was spent). */
+    public long points;
+    @Column(name = "issuer_member")
+    public String issuerMember;
     @Column(name = "purchase_ref")
     public String purchaseRef;
     @Column(name = "created_at")

@@ -22,8 +22,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * {@code /api/v1/partners/redemptions}: a member spends partner credit at one of our branches (the till then
- * posts the purchase for what is left to pay). See {@link CreditResource} for a member's partner credit.
+ * {@code /api/v1/partners/redemptions}: a member spends partner credit, or points pooled with the partner, at one
+ * of our branches (the till then posts the purchase for what is left to pay). See {@link CreditResource} for a member's partner credit.
  * The same idempotency key again answers 200 with the first answer and writes nothing.
  */
 @Component(service = RedemptionResource.class)
@@ -43,8 +43,8 @@ public class RedemptionResource {
     }
 
     /** The answer to a redemption: the line is what both sides see of it. */
-    public record RedemptionView(long id, String member, String branch, String issuer, long amount, String purchase,
-                                 long balance, Settlements.Line settlementLine, Instant at) {
+    public record RedemptionView(long id, String member, String branch, String issuer, long amount, long points,
+                                 String purchase, long balance, Settlements.Line settlementLine, Instant at) {
     }
 
     @POST
@@ -56,7 +56,7 @@ public class RedemptionResource {
         var line = new Settlements.Line(l.id, l.at, l.agreementId, l.amount, "PARTNER_OWES_US", l.memberRef,
             l.purchaseRef, l.note);
         var view = new RedemptionView(x.id, x.memberId, x.branch, agreements.code(x.issuerOrg), x.amount,
-            x.purchaseRef, r.balance(), line, x.createdAt);
+            x.points, x.purchaseRef, r.balance(), line, x.createdAt);
         return Response.status(r.created() ? 201 : 200).entity(view).build();
     }
 }
