@@ -564,6 +564,9 @@ public class PartnersIT extends BashgahTestSupport {
         assertTrue(remote.path("secret").isMissingNode());
         expect(409, post("/api/v1/partners/remotes", salon.token(), json("code", "mall-server-2",
             "name", "Same key", "url", BASE, "keyId", keyId, "secret", secret)));
+        // a remote may not take the code of an organisation of this server, which requests would name instead
+        expect(409, post("/api/v1/partners/remotes", salon.token(), json("code", salon.code(),
+            "name", "Our own code", "url", BASE, "keyId", keyId + "-2", "secret", secret)));
 
         String body = "{\"type\":\"ping\"}";
         long now = Instant.now().getEpochSecond();

@@ -81,7 +81,7 @@ public class PartnersRemoteIT {
         // a request as the salon's server sends it, taken off the wire: the mall takes it once
         long now = Instant.now().getEpochSecond();
         String nonce = "wire" + UUID.randomUUID().toString().replace("-", "");
-        String body = "{\"type\":\"settlement-line\",\"amount\":5000,\"memberRef\":\"m-0123456789abcdef\"}";
+        String body = "{\"type\":\"ping\",\"amount\":5000,\"memberRef\":\"m-0123456789abcdef\"}";
         assertEquals(200, send(mall, keyId, secret, now, nonce, body, body).statusCode());
         HttpResponse<String> replayed = send(mall, keyId, secret, now, nonce, body, body);
         assertEquals(replayed.body(), 401, replayed.statusCode());
@@ -95,6 +95,83 @@ public class PartnersRemoteIT {
         assertEquals(stale.body(), 401, stale.statusCode());
         assertTrue(stale.body(), stale.body().contains("stale"));
         assertEquals(2, expect(200, mall.get("/api/v1/partners/remotes/salon/messages", mallToken)).body().size());
+
+        theSalonAndTheMallShopExchangeCreditAcrossTheirServers(salon, salonToken, mall, mallToken);
+    }
+
+    /**
+     * The salon/cosmetics example with the cosmetics shop on the mall's server: an agreement proposed on one server
+     * and approved on each, a consent at the salon, a purchase at the mall earning salon credit, spent at the salon,
+     * and the two servers' statements balancing to zero.
+     */
+    private void theSalonAndTheMallShopExchangeCreditAcrossTheirServers(RunningDistribution salon, String salonToken,
+                                                                        RunningDistribution mall, String mallToken) {
+        for (var side : List.of(Map.entry(salon, salonToken), Map.entry(mall, mallToken))) {
+            expect(201, side.getKey().post("/api/v1/branches", side.getValue(), json("code", "main", "name", "Main")));
+            // no cashback of their own: every credit here is partner credit
+            expect(200, side.getKey().put("/api/v1/credit/policy", side.getValue(), json("creditPercent", 0,
+                "amountPerPoint", 0, "signupPoints", 0)));
+        }
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        // the salon's members get 10% partner credit when they buy at the mall's shop
+        long atSalon = expect(201, salon.post("/api/v1/partners/agreements", salonToken, json("partner", "mall",
+            "name", "Salon and mall shop", "validFrom", today, "ours", json(), "theirs", json("creditPercent", 10))))
+            .body().path("id").asLong();
+        JsonNode proposed = await(() -> expect(200, mall.get("/api/v1/partners/agreements", mallToken)).body(),
+            list -> list.size() == 1);
+        long atMall = proposed.get(0).path("id").asLong();
+        assertEquals(proposed.toString(), "salon", proposed.get(0).path("partner").asText());
+        assertEquals(proposed.toString(), 10, proposed.get(0).path("ours").path("creditPercent").asInt());
+        assertEquals("PROPOSED", proposed.get(0).path("status").asText());
+        expect(200, salon.post("/api/v1/partners/agreements/" + atSalon + "/approve", salonToken, null));
+        expect(200, mall.post("/api/v1/partners/agreements/" + atMall + "/approve", mallToken, null));
+        await(() -> expect(200, salon.get("/api/v1/partners/agreements/" + atSalon, salonToken)).body(),
+            a -> a.path("inForce").asBoolean());
+        await(() -> expect(200, mall.get("/api/v1/partners/agreements/" + atMall, mallToken)).body(),
+            a -> a.path("inForce").asBoolean());
+
+        // Sara is a member of both; she consents at the salon; the mall's server learns only her phone's hash
+        String phone = "0912" + String.format("%07d", new java.util.Random().nextInt(10_000_000));
+        String sara = expect(201, salon.post("/api/v1/members", salonToken, json("phone", phone, "name", "Sara",
+            "branch", "main"))).text("id");
+        expect(201, mall.post("/api/v1/members", mallToken, json("phone", phone, "name", "Sara", "branch", "main")));
+        expect(201, salon.post("/api/v1/partners/agreements/" + atSalon + "/consents", salonToken,
+            json("member", sara, "note", "signed the partner form")));
+        await(() -> expect(200, mall.get("/api/v1/partners/agreements/" + atMall, mallToken)).body(),
+            a -> a.path("figures").path("partnerConsentingMembers").asLong() == 1);
+
+        // she buys for 200,000 at the mall's shop: 20,000 of the mall's credit at the salon
+        expect(201, mall.post("/api/v1/purchases", mallToken, json("idempotencyKey", "mall-" + phone, "member", phone,
+            "branch", "main", "amount", 200_000)));
+        await(() -> expect(200, salon.get("/api/v1/partners/credit/" + sara, salonToken)).body(),
+            c -> c.path("partnerCredit").path("mall").asLong() == 20_000);
+
+        // she spends 5,000 of it at the salon: the mall's shop owes the salon 5,000, on both servers
+        JsonNode spent = expect(201, salon.post("/api/v1/partners/redemptions", salonToken, json("idempotencyKey",
+            "salon-" + phone, "member", phone, "branch", "main", "issuer", "mall", "amount", 5_000,
+            "purchase", "salon-invoice-1"))).body();
+        assertEquals(15_000, spent.path("balance").asLong());
+        String period = "&from=" + today + "&to=" + today;
+        JsonNode mallSide = await(() -> expect(200, mall.get("/api/v1/partners/statements?partner=salon" + period,
+            mallToken)).body(), st -> st.path("lines").size() == 1);
+        JsonNode salonSide = expect(200, salon.get("/api/v1/partners/statements?partner=mall" + period, salonToken))
+            .body();
+        assertEquals(5_000, salonSide.path("net").asLong());
+        assertEquals(-5_000, mallSide.path("net").asLong());
+        assertEquals("WE_OWE_PARTNER", mallSide.path("lines").get(0).path("direction").asText());
+        assertEquals(salonSide.path("lines").get(0).path("memberRef").asText(),
+            mallSide.path("lines").get(0).path("memberRef").asText());
+        assertTrue(mallSide.toString(), !mallSide.toString().contains(sara) && !mallSide.toString().contains(phone.substring(1)));
+        // every message reached the other side
+        JsonNode outbox = expect(200, salon.get("/api/v1/partners/remotes/mall/outbox", salonToken)).body();
+        for (JsonNode m : outbox) assertEquals(m.toString(), "DELIVERED", m.path("state").asText());
+        assertEquals(outbox.toString(), List.of("settlement-line", "consent", "agreement-approved", "agreement-proposed"),
+            outbox.findValuesAsText("kind"));
+    }
+
+    private static <T> T await(java.util.concurrent.Callable<T> read, java.util.function.Predicate<T> done) {
+        return org.awaitility.Awaitility.await().atMost(60, java.util.concurrent.TimeUnit.SECONDS)
+            .pollInterval(Duration.ofMillis(500)).until(read, done::test);
     }
 
     private RunningDistribution unpack(String name, int httpPort, int sshPort, int rmiRegistryPort, int rmiServerPort)

@@ -73,6 +73,9 @@ public class AgreementEntity {
     public Instant endedAt;
     @Column(name = "ended_by")
     public String endedBy;
+    /** Names the agreement on both servers when the other side is a remote partner; null between local ones. */
+    @Column(name = "remote_ref")
+    public String remoteRef;
 
     public boolean isSide(String org) {
         return orgA.equals(org) || orgB.equals(org);

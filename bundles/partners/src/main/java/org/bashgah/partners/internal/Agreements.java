@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import org.bashgah.core.api.AuditTrail;
@@ -29,13 +31,15 @@ public class Agreements {
     private final PartnersDatabase db;
     private final OrganisationService organisations;
     private final AuditTrail audit;
+    private final Outbox outbox;
 
     @Activate
     public Agreements(@Reference PartnersDatabase db, @Reference OrganisationService organisations,
-                      @Reference AuditTrail audit) {
+                      @Reference AuditTrail audit, @Reference Outbox outbox) {
         this.db = db;
         this.organisations = organisations;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     /** One side's terms in a request: what a purchase at that side gives the other side's consenting members. */
@@ -61,10 +65,13 @@ public class Agreements {
         terms(v, "ours", r.ours());
         terms(v, "theirs", r.theirs());
         v.throwIfInvalid();
-        Organisation partner = organisations.list().stream().filter(o -> o.code().equals(r.partner())).findFirst()
-            .orElseThrow(() -> new Rejected("partner", "no organisation " + r.partner() + " on this server"));
+        Party partner = partner(caller.organisationId(), "partner", r.partner());
         if (partner.id().equals(caller.organisationId())) {
             throw new Rejected("partner", "an organisation cannot be its own partner");
+        }
+        if (partner.remote() != null && (Boolean.TRUE.equals(r.autoEnrol()) || zero(r.pointValue()) > 0)) {
+            throw new Rejected(Boolean.TRUE.equals(r.autoEnrol()) ? "autoEnrol" : "pointValue",
+                "enrolment at the partner and pooled points are not offered with a partner on another server");
         }
         if (nothing(r.ours()) && nothing(r.theirs()) && zero(r.pointValue()) == 0) {
             throw new Rejected("ours",
@@ -92,9 +99,15 @@ public class Agreements {
             a.salt = Hashes.randomHex(16);
             a.proposedAt = Instant.now();
             a.proposedBy = caller.actor();
+            if (partner.remote() != null) a.remoteRef = java.util.UUID.randomUUID().toString();
             em.persist(a);
+            if (partner.remote() != null) {
+                // the other server keeps the same agreement: its terms, from the proposer's side
+                Outbox.enqueue(em, partner.remote(), "agreement-proposed", RemoteInbox.proposal(a));
+            }
             return a;
         });
+        if (partner.remote() != null) outbox.deliverSoon();
         audit.record(caller, "partners.agreement.propose", String.valueOf(saved.id), "with " + partner.code());
         return saved;
     }
@@ -133,15 +146,21 @@ public class Agreements {
             AgreementEntity a = visible(em, caller, id, true);
             if (a.endedAt != null) throw new Conflict("agreement " + id + " has ended", String.valueOf(id));
             Instant now = Instant.now();
+            boolean approved = false;
             if (a.orgA.equals(caller.organisationId()) && a.approvedAAt == null) {
                 a.approvedAAt = now;
                 a.approvedABy = caller.actor();
+                approved = true;
             } else if (a.orgB.equals(caller.organisationId()) && a.approvedBAt == null) {
                 a.approvedBAt = now;
                 a.approvedBBy = caller.actor();
+                approved = true;
             }
+            RemoteEntity remote = Remotes.ofParty(em, a.other(caller.organisationId()));
+            if (approved && remote != null) Outbox.enqueue(em, remote, "agreement-approved", Map.of("ref", a.remoteRef));
             return a;
         });
+        if (Remotes.isRemote(result.other(caller.organisationId()))) outbox.deliverSoon();
         audit.record(caller, "partners.agreement.approve", String.valueOf(id), result.status());
         return result;
     }
@@ -154,9 +173,12 @@ public class Agreements {
             if (a.endedAt == null) {
                 a.endedAt = Instant.now();
                 a.endedBy = caller.actor();
+                RemoteEntity remote = Remotes.ofParty(em, a.other(caller.organisationId()));
+                if (remote != null) Outbox.enqueue(em, remote, "agreement-ended", Map.of("ref", a.remoteRef));
             }
             return a;
         });
+        if (Remotes.isRemote(result.other(caller.organisationId()))) outbox.deliverSoon();
         audit.record(caller, "partners.agreement.end", String.valueOf(id), null);
         return result;
     }
@@ -191,18 +213,42 @@ public class Agreements {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
+    /** An organisation's code; a remote partner's is the code we registered it under. */
     public String code(String organisationId) {
+        if (Remotes.isRemote(organisationId)) {
+            RemoteEntity r = db.read(em -> Remotes.ofParty(em, organisationId));
+            return r == null ? organisationId : r.code;
+        }
         return organisations.find(organisationId).map(Organisation::code).orElse(organisationId);
     }
 
     public String name(String organisationId) {
+        if (Remotes.isRemote(organisationId)) {
+            RemoteEntity r = db.read(em -> Remotes.ofParty(em, organisationId));
+            return r == null ? organisationId : r.name;
+        }
         return organisations.find(organisationId).map(Organisation::name).orElse(organisationId);
     }
 
-    /** The organisation with this code, as a partner named in a request. */
-    public Organisation partner(String field, String code) {
-        return organisations.list().stream().filter(o -> o.code().equals(code)).findFirst()
-            .orElseThrow(() -> new Rejected(field, "no partner " + code));
+    /** A partner named in a request: its organisation id and code, and the remote partner when it is one. */
+    public record Party(String id, String code, RemoteEntity remote) {
+    }
+
+    /** The organisation of this server with this code, or else our organisation's remote partner with it. */
+    public Party partner(String ours, String field, String code) {
+        Optional<Organisation> local = organisations.list().stream().filter(o -> o.code().equals(code)).findFirst();
+        if (local.isPresent()) return new Party(local.get().id(), code, null);
+        RemoteEntity remote = db.read(em -> Remotes.ofCode(em, ours, code));
+        if (remote == null) throw new Rejected(field, "no partner " + code);
+        return new Party(Remotes.party(remote), code, remote);
+    }
+
+    /** The agreement with a remote partner that both servers name {@code ref}, or null. */
+    static AgreementEntity byRemoteRef(EntityManager em, RemoteEntity remote, String ref) {
+        String party = Remotes.party(remote);
+        return em.createQuery("select a from AgreementEntity a where a.remoteRef = :r and (a.orgA = :p or a.orgB = :p)",
+                AgreementEntity.class).setParameter("r", ref).setParameter("p", party).getResultList().stream()
+            .findFirst().orElse(null);
     }
 
     /**

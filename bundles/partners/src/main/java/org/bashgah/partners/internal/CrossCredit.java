@@ -50,12 +50,14 @@ public class CrossCredit {
     private final LedgerService ledger;
     private final AuditTrail audit;
     private final BranchService branches;
+    private final Outbox outbox;
 
     @Activate
     public CrossCredit(@Reference PartnersDatabase db, @Reference Agreements agreements,
                        @Reference MemberService members, @Reference LedgerService ledger, @Reference AuditTrail audit,
-                       @Reference BranchService branches) {
+                       @Reference BranchService branches, @Reference Outbox outbox) {
         this.branches = branches;
+        this.outbox = outbox;
         this.db = db;
         this.agreements = agreements;
         this.members = members;
@@ -92,6 +94,7 @@ public class CrossCredit {
             partner[0] = a.other(caller.organisationId());
             Optional<ConsentEntity> existing = consentOf(em, agreementId, caller.organisationId(), member.id());
             if (existing.isPresent()) return existing.get();
+            RemoteEntity remote = Remotes.ofParty(em, partner[0]);
             ConsentEntity c = new ConsentEntity();
             c.agreementId = agreementId;
             c.organisationId = caller.organisationId();
@@ -102,8 +105,11 @@ public class CrossCredit {
             c.givenAt = Instant.now();
             c.givenBy = caller.actor();
             em.persist(c);
+            // a partner on another server recognises the person by the phone's hash, sent with the consent
+            if (remote != null) Outbox.enqueue(em, remote, "consent", Map.of("ref", a.remoteRef, "phoneHash", c.phoneHash));
             return c;
         });
+        if (Remotes.isRemote(partner[0])) outbox.deliverSoon();
         audit.record(caller, "partners.consent", member.id(), "agreement " + agreementId + (enrol ? ", enrol" : ""));
         if (enrol) {
             try {
@@ -133,9 +139,13 @@ public class CrossCredit {
 
     /** The partner member who consented under this agreement and has this phone, if any. */
     static Optional<ConsentEntity> consentByPhone(EntityManager em, long agreement, String partnerOrg, String phone) {
+        return consentByHash(em, agreement, partnerOrg, Hashes.sha256Hex(phone));
+    }
+
+    static Optional<ConsentEntity> consentByHash(EntityManager em, long agreement, String org, String phoneHash) {
         return em.createQuery("select c from ConsentEntity c where c.agreementId = :a and c.phoneHash = :p"
                 + " and c.organisationId = :o", ConsentEntity.class).setParameter("a", agreement)
-            .setParameter("p", Hashes.sha256Hex(phone)).setParameter("o", partnerOrg).getResultList().stream().findFirst();
+            .setParameter("p", phoneHash).setParameter("o", org).getResultList().stream().findFirst();
     }
 
     /** A member of the organisation by id or phone; 404 for anything else, whoever's member it may be. */
@@ -203,6 +213,10 @@ public class CrossCredit {
     }
 
     private void post(IssueEntity i) {
+        if (Remotes.isRemote(i.holderOrg)) {
+            sendIssue(i);
+            return;
+        }
         String issuerCode = agreements.code(i.issuerOrg);
         ledger.post(i.holderOrg, i.holderMember, "partners.earn:" + i.agreementId + ":" + i.purchaseId,
             List.of(new LedgerService.Posting(Account.partnerCredit(issuerCode), i.amount, EntryKind.EARN,
@@ -212,6 +226,24 @@ public class CrossCredit {
             em.find(IssueEntity.class, i.id).posted = 1;
             return null;
         });
+    }
+
+    /**
+     * Credit for a member of a partner on another server: the message (with the consent's phone hash, which is how
+     * the partner finds its member) is written with the issue's posted mark, and the outbox delivers it.
+     */
+    private void sendIssue(IssueEntity issue) {
+        db.inTransaction(em -> {
+            IssueEntity i = em.find(IssueEntity.class, issue.id, LockModeType.PESSIMISTIC_WRITE);
+            if (i.posted == 1) return null;
+            AgreementEntity a = em.find(AgreementEntity.class, i.agreementId);
+            ConsentEntity c = consentOf(em, i.agreementId, i.holderOrg, i.holderMember).orElseThrow();
+            Outbox.enqueue(em, Remotes.ofParty(em, i.holderOrg), "credit-issue", Map.of("ref", a.remoteRef,
+                "issue", String.valueOf(i.id), "amount", i.amount, "phoneHash", c.phoneHash));
+            i.posted = 1;
+            return null;
+        });
+        outbox.deliverSoon();
     }
 
     /** What core told us about a refund of a purchase: this refund's amount and the purchase's refunded total. */
@@ -233,6 +265,11 @@ public class CrossCredit {
             .setParameter("p", r.purchaseId()).getResultList());
         for (long issueId : issues) {
             IssueEntity issue = db.read(em -> em.find(IssueEntity.class, issueId));
+            if (Remotes.isRemote(issue.holderOrg)) {
+                LOG.info("Refund of purchase {}: partner credit issued to a partner on another server is not taken back",
+                    r.purchaseId());
+                continue;
+            }
             if (issue.posted == 0) post(issue); // the credit reaches the ledger before any of it is taken back
             long[] take = new long[1];
             IssueEntity locked = db.inTransaction(em -> {
@@ -323,7 +360,7 @@ public class CrossCredit {
             throw new Rejected("branch", "no active branch " + r.branch());
         }
         Member member = member(caller.organisationId(), r.member());
-        var issuer = agreements.partner("issuer", r.issuer());
+        var issuer = agreements.partner(caller.organisationId(), "issuer", r.issuer());
         String fingerprint = Hashes.sha256Hex(String.join("|", member.id(), r.branch(), issuer.id(),
             String.valueOf(r.amount()), String.valueOf(r.points()), String.valueOf(r.purchase())));
         // 1. record the redemption under the key (or find the one recorded before)
@@ -338,6 +375,9 @@ public class CrossCredit {
                 return seen.get(0);
             }
             RedemptionEntity x = new RedemptionEntity();
+            if (points && issuer.remote() != null) {
+                throw new Rejected("points", "points are not pooled with a partner on another server");
+            }
             if (points) {
                 // pooled points: an agreement that pools them, and the person's consent at the issuer to spend them
                 AgreementEntity a = Agreements.activeBetween(em, caller.organisationId(), issuer.id(), Agreements.today())
@@ -409,8 +449,22 @@ public class CrossCredit {
             l.note = redemption.points > 0 ? redemption.points + " pooled points spent" : "partner credit spent";
             l.at = Instant.now();
             em.persist(l);
+            RemoteEntity remote = Remotes.ofParty(em, redemption.issuerOrg);
+            if (remote != null) {
+                // the issuer on another server keeps the same line: it owes us
+                em.flush();
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("ref", a.remoteRef);
+                fields.put("line", String.valueOf(l.id));
+                fields.put("amount", l.amount);
+                fields.put("memberRef", l.memberRef);
+                fields.put("purchaseRef", l.purchaseRef);
+                fields.put("at", l.at.toString());
+                Outbox.enqueue(em, remote, "settlement-line", fields);
+            }
             return l;
         }));
+        if (issuer.remote() != null) outbox.deliverSoon();
         audit.record(caller, "partners.redeem", member.id(), redemption.points > 0
             ? redemption.points + " points of " + r.issuer() : r.amount() + " of " + r.issuer());
         return new Redeemed(redemption, line, left(redemption, issuer.code()), true);
@@ -455,8 +509,8 @@ public class CrossCredit {
         Map<String, ConsentEntity> consents = db.read(em -> {
             Map<String, ConsentEntity> found = new LinkedHashMap<>();
             for (AgreementEntity a : Agreements.ofOrganisation(em, us)) {
-                if (a.pointValue <= 0 || !a.activeOn(Agreements.today())) continue;
                 String partner = a.other(us);
+                if (a.pointValue <= 0 || !a.activeOn(Agreements.today()) || Remotes.isRemote(partner)) continue;
                 consentByPhone(em, a.id, partner, member.phone()).ifPresent(c -> found.putIfAbsent(partner, c));
             }
             return found;

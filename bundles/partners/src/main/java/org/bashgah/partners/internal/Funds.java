@@ -60,6 +60,9 @@ public class Funds {
         if (r == null) throw Problems.noBody();
         new Validation().require("name", r.name()).name("name", r.name(), 200).throwIfInvalid();
         String partner = agreements.partnerOf(caller, "partner", r.partner());
+        if (Remotes.isRemote(partner)) {
+            throw new Rejected("partner", r.partner() + " is on another server: a shared fund is kept by one server");
+        }
         String us = caller.organisationId();
         // two sides creating it at once: the pair's unique key refuses one, whose transaction runs again and finds it
         FundEntity saved = db.inTransaction(em -> {

@@ -78,7 +78,12 @@ public class Lotteries {
         participants.add(caller.organisationId());
         LotteryEntity saved = db.inTransaction(em -> {
             for (String code : r.partners()) {
-                String org = agreements.partner("partners", code).id();
+                var party = agreements.partner(caller.organisationId(), "partners", code);
+                if (party.remote() != null) {
+                    throw new Rejected("partners", code + " is on another server: joint lotteries are among partners of"
+                        + " this server");
+                }
+                String org = party.id();
                 if (Agreements.activeBetween(em, caller.organisationId(), org, Agreements.today()).isEmpty()) {
                     throw new Rejected("partners", "no agreement in force with " + code);
                 }

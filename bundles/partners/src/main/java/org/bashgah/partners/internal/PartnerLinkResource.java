@@ -25,11 +25,15 @@ public class PartnerLinkResource {
     private static final String PROBLEM = "application/problem+json";
     private static final int MAX_BODY = 4000;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PartnerLinkResource.class);
+
     private final Remotes remotes;
+    private final RemoteInbox inbox;
 
     @Activate
-    public PartnerLinkResource(@Reference Remotes remotes) {
+    public PartnerLinkResource(@Reference Remotes remotes, @Reference RemoteInbox inbox) {
         this.remotes = remotes;
+        this.inbox = inbox;
     }
 
     @POST
@@ -40,13 +44,24 @@ public class PartnerLinkResource {
         }
         // the kind is read loosely here; what matters was signed, and the whole body is kept as it came
         var kind = java.util.regex.Pattern.compile("\"type\"\\s*:\\s*\"([a-z-]{1,40})\"").matcher(text == null ? "" : text);
-        if (!kind.find()) return problem(400, "invalid", "Invalid message", "type: is required (ping or settlement-line)");
+        if (!kind.find()) return problem(400, "invalid", "Invalid message", "type: is required (docs/partners.md)");
         try {
             Remotes.Message m = remotes.receive("POST", uri.getRequestUri().getRawPath(),
                 headers.getHeaderString(Signatures.KEY), headers.getHeaderString(Signatures.TIMESTAMP),
                 headers.getHeaderString(Signatures.NONCE), headers.getHeaderString(Signatures.SIGNATURE), body,
                 kind.group(1));
-            String from = remotes.codeOfKey(headers.getHeaderString(Signatures.KEY));
+            RemoteEntity remote = remotes.byKeyId(headers.getHeaderString(Signatures.KEY)).orElseThrow();
+            String from = remote.code;
+            try {
+                inbox.handle(remote, m.kind(), new String(body, StandardCharsets.UTF_8));
+            } catch (org.bashgah.core.api.BashgahException.Rejected e) {
+                // final: the sender keeps it as refused
+                return problem(422, "rejected", "Message not taken", e.field() + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                // ours to fix, or a moment's trouble: the sender tries again (every message is idempotent here)
+                LOG.warn("Could not act on message {} from {}: {}", m.id(), from, e.toString());
+                return problem(503, "unavailable", "Try again", "the message could not be acted on now");
+            }
             return Response.ok("{\"received\":" + m.id() + ",\"type\":\"" + m.kind() + "\",\"from\":\"" + from + "\"}",
                 "application/json").build();
         } catch (Remotes.Refused e) {

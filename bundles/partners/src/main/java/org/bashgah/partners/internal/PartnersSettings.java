@@ -19,6 +19,9 @@ public class PartnersSettings {
 
         @AttributeDefinition(description = "Seconds an outgoing call to a remote partner may take")
         int remote_timeoutSeconds() default 10;
+
+        @AttributeDefinition(description = "Seconds between tries to deliver messages a remote partner has not taken yet")
+        int remote_retrySeconds() default 10;
     }
 
     private volatile Config config;

@@ -22,7 +22,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * {@code /api/v1/partners/remotes}: partners on other Bashgah servers (chain admins register them with the key id
- * and secret agreed with the other side), a signed ping to check the link, and the messages they sent us.
+ * and secret agreed with the other side), a signed ping to check the link, the messages they sent us and the
+ * messages we send them (agreements, consents, partner credit, settlement lines) with whether they took each.
  */
 @Component(service = RemoteResource.class)
 @JaxrsResource
@@ -32,10 +33,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RemoteResource {
     private final Remotes remotes;
+    private final Outbox outbox;
 
     @Activate
-    public RemoteResource(@Reference Remotes remotes) {
+    public RemoteResource(@Reference Remotes remotes, @Reference Outbox outbox) {
         this.remotes = remotes;
+        this.outbox = outbox;
     }
 
     @GET
@@ -58,5 +61,11 @@ public class RemoteResource {
     @Path("{code}/messages")
     public List<Remotes.Message> messages(@PathParam("code") String code, @Context SecurityContext security) {
         return remotes.messages((Caller) security.getUserPrincipal(), code);
+    }
+
+    @GET
+    @Path("{code}/outbox")
+    public List<Outbox.Message> outbox(@PathParam("code") String code, @Context SecurityContext security) {
+        return outbox.list((Caller) security.getUserPrincipal(), code);
     }
 }

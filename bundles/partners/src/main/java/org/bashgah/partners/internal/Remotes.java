@@ -14,6 +14,7 @@ import org.bashgah.core.api.AuditTrail;
 import org.bashgah.core.api.BashgahException.Conflict;
 import org.bashgah.core.api.BashgahException.NotFound;
 import org.bashgah.core.api.Caller;
+import org.bashgah.core.api.OrganisationService;
 import org.bashgah.core.api.Validation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,12 +33,15 @@ public class Remotes {
     private final PartnersDatabase db;
     private final PartnersSettings settings;
     private final AuditTrail audit;
+    private final OrganisationService organisations;
 
     @Activate
-    public Remotes(@Reference PartnersDatabase db, @Reference PartnersSettings settings, @Reference AuditTrail audit) {
+    public Remotes(@Reference PartnersDatabase db, @Reference PartnersSettings settings, @Reference AuditTrail audit,
+                   @Reference OrganisationService organisations) {
         this.db = db;
         this.settings = settings;
         this.audit = audit;
+        this.organisations = organisations;
     }
 
     public record RemoteRequest(String code, String name, String url, String keyId, String secret) {
@@ -62,6 +66,10 @@ public class Remotes {
             .require("secret", r.secret()).text("secret", r.secret(), 200)
             .check(r.secret() == null || r.secret().length() >= 32, "secret", "must be at least 32 characters")
             .throwIfInvalid();
+        // a code names a partner in requests: an organisation of this server with it would hide the remote one
+        if (organisations.list().stream().anyMatch(o -> o.code().equals(r.code()))) {
+            throw new Conflict("an organisation of this server has the code " + r.code() + ": choose another", null);
+        }
         RemoteEntity saved = db.inTransaction(em -> {
             boolean taken = !em.createQuery("select r from RemoteEntity r where (r.organisationId = :o and r.code = :c)"
                     + " or r.keyId = :k", RemoteEntity.class).setParameter("o", caller.organisationId())
@@ -169,10 +177,6 @@ public class Remotes {
             .setParameter("k", keyId).getResultList().stream().findFirst();
     }
 
-    public String codeOfKey(String keyId) {
-        return db.read(em -> byKey(em, keyId)).map(r -> r.code).orElse(null);
-    }
-
     /** The messages a remote partner of ours sent, newest first. */
     public List<Message> messages(Caller caller, String code) {
         caller.requireRoleName(Caller.CHAIN_ADMIN);
@@ -193,6 +197,13 @@ public class Remotes {
     public Sent send(Caller caller, String code, String json) {
         caller.requireRoleName(Caller.CHAIN_ADMIN);
         RemoteEntity r = db.read(em -> own(em, caller, code));
+        Sent sent = deliver(r, json);
+        if (sent.status() > 0) audit.record(caller, "partners.remote.send", code, "HTTP " + sent.status());
+        return sent;
+    }
+
+    /** Signs and sends a message to the remote partner; status 0 when it could not be reached. */
+    Sent deliver(RemoteEntity r, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         long timestamp = Instant.now().getEpochSecond();
         String nonce = Hashes.randomHex(16);
@@ -209,13 +220,47 @@ public class Remotes {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
             HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
-            audit.record(caller, "partners.remote.send", code, "HTTP " + answer.statusCode());
-            return new Sent(code, r.url, answer.statusCode(), answer.body());
+            return new Sent(r.code, r.url, answer.statusCode(), answer.body());
         } catch (java.io.IOException e) {
-            return new Sent(code, r.url, 0, "not reachable: " + e.getMessage());
+            return new Sent(r.code, r.url, 0, "not reachable: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Sent(code, r.url, 0, "interrupted");
+            return new Sent(r.code, r.url, 0, "interrupted");
         }
+    }
+
+    /** The remote partner that signs with this key, if any. */
+    Optional<RemoteEntity> byKeyId(String keyId) {
+        return db.read(em -> byKey(em, keyId));
+    }
+
+    // ------------------------------------------------------------------------------------------- parties
+
+    /** A remote partner stands in agreements, issues and settlement lines as this organisation id. */
+    static final String PARTY_PREFIX = "remote:";
+
+    static String party(RemoteEntity r) {
+        return PARTY_PREFIX + r.id;
+    }
+
+    static boolean isRemote(String organisationId) {
+        return organisationId != null && organisationId.startsWith(PARTY_PREFIX);
+    }
+
+    /** The remote partner behind a party id ({@link #party}), or null for an organisation of this server. */
+    static RemoteEntity ofParty(EntityManager em, String organisationId) {
+        if (!isRemote(organisationId)) return null;
+        try {
+            return em.find(RemoteEntity.class, Long.parseLong(organisationId.substring(PARTY_PREFIX.length())));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Our organisation's remote partner with this code, or null. */
+    static RemoteEntity ofCode(EntityManager em, String organisationId, String code) {
+        return em.createQuery("select r from RemoteEntity r where r.organisationId = :o and r.code = :c",
+                RemoteEntity.class).setParameter("o", organisationId).setParameter("c", code).getResultList()
+            .stream().findFirst().orElse(null);
     }
 }
