@@ -597,6 +597,10 @@ public class PartnersIT extends BashgahTestSupport {
         JsonNode messages = expect(200, get("/api/v1/partners/remotes/mall-server/messages", salon.token())).body();
         assertEquals(messages.toString(), 2, messages.size());
         expect(404, get("/api/v1/partners/remotes/mall-server/messages", organisation("other").token()));
+        // pings go straight out; the outbox (agreements, consents, credit, lines) has nothing for this remote
+        assertEquals(0, expect(200, get("/api/v1/partners/remotes/mall-server/outbox", salon.token())).body().size());
+        String outbox = shell("bashgah:partners-outbox");
+        assertTrue(outbox, outbox.contains(salon.code()) && outbox.contains("mall-server"));
     }
 
     @Test

@@ -148,4 +148,23 @@ public class Outbox {
                 .toList();
         });
     }
+
+    /** A remote partner's outbox at a glance, for operators (the shell). */
+    public record Summary(String organisationId, String code, String url, long delivered, long waiting, long refused,
+                          Instant oldestWaiting, String lastAnswer) {
+    }
+
+    public List<Summary> summaries() {
+        return db.read(em -> em.createQuery("select r from RemoteEntity r order by r.organisationId, r.code",
+            RemoteEntity.class).getResultList().stream().map(r -> {
+                List<OutboxEntity> all = em.createQuery("select o from OutboxEntity o where o.remoteId = :r order by o.id",
+                    OutboxEntity.class).setParameter("r", r.id).getResultList();
+                List<OutboxEntity> waiting = all.stream().filter(o -> o.deliveredAt == null && o.refusedAt == null)
+                    .toList();
+                return new Summary(r.organisationId, r.code, r.url, all.stream().filter(o -> o.deliveredAt != null)
+                    .count(), waiting.size(), all.stream().filter(o -> o.refusedAt != null).count(),
+                    waiting.isEmpty() ? null : waiting.get(0).createdAt,
+                    waiting.isEmpty() ? null : waiting.get(0).lastAnswer);
+            }).toList());
+    }
 }
