@@ -388,7 +388,11 @@ public class CrossCredit {
                 x.agreementId = a.id;
                 x.points = r.points();
                 x.issuerMember = consent.memberId;
-                x.amount = Math.multiplyExact(r.points(), a.pointValue);
+                try {
+                    x.amount = Math.multiplyExact(r.points(), a.pointValue);
+                } catch (ArithmeticException e) {
+                    throw new Rejected("points", "more points than any member could hold");
+                }
             } else {
                 AgreementEntity a = Agreements.activeBetween(em, caller.organisationId(), issuer.id(), Agreements.today())
                     .stream().findFirst().orElseThrow(() -> new Rejected("issuer",
