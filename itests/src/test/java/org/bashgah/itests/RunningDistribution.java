@@ -149,8 +149,30 @@ final class RunningDistribution {
             await("the JVM of " + home + " to exit after bin/stop").atMost(EXIT)
                 .pollInterval(Duration.ofMillis(250)).until(() -> javaProcesses().isEmpty());
         } catch (ConditionTimeoutException | AssertionError | IOException e) {
+            String stuck = stoppingThread(running);
             killJvm();
-            throw new AssertionError("bin/stop did not stop " + home + "; killed it", e);
+            throw new AssertionError("bin/stop did not stop " + home + "; killed it. The thread stopping the framework: "
+                + stuck, e);
+        }
+    }
+
+    /** What Felix's start-level thread (it stops the bundles) was doing; the whole dump goes to stop-threads.txt. */
+    private String stoppingThread(List<ProcessHandle> jvms) {
+        Path out = home.resolve("stop-threads.txt");
+        try {
+            for (ProcessHandle jvm : jvms) {
+                Process jcmd = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(jvm.pid()), "Thread.print").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                jcmd.waitFor(20, TimeUnit.SECONDS);
+            }
+            String dump = Files.readString(out);
+            int at = dump.indexOf("\"FelixStartLevel\"");
+            return at < 0 ? "(not found; see " + out + ")" : dump.substring(at, Math.min(dump.length(), at + 2000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        } catch (IOException | RuntimeException e) {
+            return "(no thread dump: " + e + ")";
         }
     }
 
