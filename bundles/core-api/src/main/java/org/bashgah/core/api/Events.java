@@ -9,7 +9,8 @@ public final class Events {
     public static final String MEMBER_JOINED = "bashgah/member/JOINED";
     /**
      * A purchase was posted; also {@link #PURCHASE}, {@link #BRANCH}, {@link #AMOUNT}, {@link #VISITS} (the
-     * member's visits including this one), {@link #EARNED_POINTS} and {@link #AT} (when it was made).
+     * member's visits including this one), {@link #EARNED_POINTS}, {@link #AT} (when it was made) and, since core
+     * API 1.5, {@link #TIER} (the member's tier when it was posted).
      */
     public static final String PURCHASE_POSTED = "bashgah/purchase/POSTED";
     /**

@@ -32,11 +32,13 @@ public class Agreements {
     private final OrganisationService organisations;
     private final AuditTrail audit;
     private final Outbox outbox;
+    private final AgreementPresence presence;
 
     @Activate
     public Agreements(@Reference PartnersDatabase db, @Reference OrganisationService organisations,
-                      @Reference AuditTrail audit, @Reference Outbox outbox) {
+                      @Reference AuditTrail audit, @Reference Outbox outbox, @Reference AgreementPresence presence) {
         this.db = db;
+        this.presence = presence;
         this.organisations = organisations;
         this.audit = audit;
         this.outbox = outbox;
@@ -107,6 +109,7 @@ public class Agreements {
             }
             return a;
         });
+        presence.changed(saved.orgA, saved.orgB);
         if (partner.remote() != null) outbox.deliverSoon();
         audit.record(caller, "partners.agreement.propose", String.valueOf(saved.id), "with " + partner.code());
         return saved;

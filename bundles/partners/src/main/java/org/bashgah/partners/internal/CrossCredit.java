@@ -46,6 +46,7 @@ public class CrossCredit {
 
     private final PartnersDatabase db;
     private final Agreements agreements;
+    private final AgreementPresence presence;
     private final MemberService members;
     private final LedgerService ledger;
     private final AuditTrail audit;
@@ -55,7 +56,9 @@ public class CrossCredit {
     @Activate
     public CrossCredit(@Reference PartnersDatabase db, @Reference Agreements agreements,
                        @Reference MemberService members, @Reference LedgerService ledger, @Reference AuditTrail audit,
-                       @Reference BranchService branches, @Reference Outbox outbox) {
+                       @Reference BranchService branches, @Reference Outbox outbox,
+                       @Reference AgreementPresence presence) {
+        this.presence = presence;
         this.branches = branches;
         this.outbox = outbox;
         this.db = db;
@@ -164,11 +167,13 @@ public class CrossCredit {
 
     /** Issues partner credit for a purchase at its organisation, under every agreement that gives some. */
     public void earn(Purchase p) {
-        Member buyer = members.find(p.organisationId(), p.memberId()).orElse(null);
-        if (buyer == null) return;
+        if (!presence.any(p.organisationId())) return;
         LocalDate day = p.at().atZone(ZoneOffset.UTC).toLocalDate();
         List<AgreementEntity> candidates = db.read(em -> Agreements.ofOrganisation(em, p.organisationId())).stream()
             .filter(a -> a.activeOn(day) && a.terms(p.organisationId()).creditPercent().signum() > 0).toList();
+        if (candidates.isEmpty()) return;
+        Member buyer = members.find(p.organisationId(), p.memberId()).orElse(null);
+        if (buyer == null) return;
         for (AgreementEntity candidate : candidates) {
             IssueEntity issue = db.inTransaction(em -> issue(em, candidate.id, p, buyer));
             if (issue != null) post(issue);

@@ -15,15 +15,17 @@ import org.osgi.service.component.annotations.Reference;
  * The discount side of agreements, in the purchase pipeline: a purchase at X by a person who consented as a
  * member of partner Y gets X's {@code discountPercent} off (off the lines of {@code discountProductGroup} only,
  * when one is set). Reads only the partners' own tables: the agreements of X and a consent with the buyer's phone
- * hash, two indexed queries per purchase.
+ * hash, two indexed queries per purchase; none when the organisation has no agreement ({@link AgreementPresence}).
  */
 @Component(service = PurchaseContributor.class)
 public class PartnerDiscounts implements PurchaseContributor {
     private final PartnersDatabase db;
+    private final AgreementPresence presence;
 
     @Activate
-    public PartnerDiscounts(@Reference PartnersDatabase db) {
+    public PartnerDiscounts(@Reference PartnersDatabase db, @Reference AgreementPresence presence) {
         this.db = db;
+        this.presence = presence;
     }
 
     @Override
@@ -34,6 +36,7 @@ public class PartnerDiscounts implements PurchaseContributor {
     @Override
     public List<Proposal> contribute(PurchaseContext purchase) {
         String org = purchase.organisation().id();
+        if (!presence.any(org)) return List.of();
         var day = purchase.at().withZoneSameInstant(ZoneOffset.UTC).toLocalDate();
         return db.read(em -> {
             List<Proposal> proposals = new ArrayList<>();

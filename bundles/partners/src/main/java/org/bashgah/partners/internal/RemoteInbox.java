@@ -37,9 +37,12 @@ public class RemoteInbox {
 
     private final PartnersDatabase db;
     private final LedgerService ledger;
+    private final AgreementPresence presence;
 
     @Activate
-    public RemoteInbox(@Reference PartnersDatabase db, @Reference LedgerService ledger) {
+    public RemoteInbox(@Reference PartnersDatabase db, @Reference LedgerService ledger,
+                       @Reference AgreementPresence presence) {
+        this.presence = presence;
         this.db = db;
         this.ledger = ledger;
     }
@@ -117,6 +120,7 @@ public class RemoteInbox {
             em.persist(a);
             return a;
         });
+        presence.changed(remote.organisationId);
     }
 
     private void approvedOrEnded(RemoteEntity remote, JsonNode m, boolean ended) {

@@ -209,6 +209,7 @@ public class Purchases {
             event.putAll(Map.of(Events.ORGANISATION, org, Events.MEMBER, member.id, Events.PURCHASE, purchaseId,
                 Events.BRANCH, branch.code, Events.AMOUNT, amount, Events.VISITS, member.visits,
                 Events.EARNED_POINTS, earned[2], Events.AT, at.toString()));
+            if (member.tier != null) event.put(Events.TIER, member.tier);
             return new Outcome(response, true);
         });
         if (outcome.created()) events.post(Events.PURCHASE_POSTED, event);

@@ -43,10 +43,12 @@ import org.bashgah.core.internal.branch.Branches;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
     private final Database db;
+    private final Authenticator authenticator;
 
     @Activate
-    public ApiKeyResource(@Reference Database db) {
+    public ApiKeyResource(@Reference Database db, @Reference Authenticator authenticator) {
         this.db = db;
+        this.authenticator = authenticator;
     }
 
     public record KeyRequest(String branch, String name) {
@@ -118,6 +120,7 @@ public class ApiKeyResource {
             }
             return null;
         });
+        authenticator.keyRevoked();
         return Response.noContent().build();
     }
 }

@@ -1,5 +1,8 @@
 package org.bashgah.core.internal.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,8 +18,14 @@ public class Authenticator {
     public static final String TOKEN_PREFIX = "bgt_";
     public static final String KEY_PREFIX = "bgk_";
 
+    /** How long a node trusts an API key it checked: a key revoked on another node stops working within this. */
+    static final int KEY_CACHE_SECONDS = 10;
+
     private final Database db;
     private final CoreSettings settings;
+    // valid keys only (by hash), so unknown secrets cannot fill it; a point of sale sends its key with every request
+    private final Cache<String, Caller> keys = Caffeine.newBuilder()
+        .expireAfterWrite(Duration.ofSeconds(KEY_CACHE_SECONDS)).maximumSize(10_000).build();
 
     @Activate
     public Authenticator(@Reference Database db, @Reference CoreSettings settings) {
@@ -53,7 +62,11 @@ public class Authenticator {
     public Optional<Caller> authenticate(String secret) {
         if (secret == null) return Optional.empty();
         String hash = Secrets.sha256(secret);
-        return db.read(em -> {
+        if (secret.startsWith(KEY_PREFIX)) {
+            Caller known = keys.getIfPresent(hash);
+            if (known != null) return Optional.of(known);
+        }
+        Optional<Caller> caller = db.read(em -> {
             if (secret.startsWith(TOKEN_PREFIX)) {
                 TokenEntity token = em.find(TokenEntity.class, hash);
                 if (token == null || token.expiresAt.isBefore(Instant.now())) return Optional.empty();
@@ -69,6 +82,13 @@ public class Authenticator {
             }
             return Optional.empty();
         });
+        if (secret.startsWith(KEY_PREFIX)) caller.ifPresent(c -> keys.put(hash, c));
+        return caller;
+    }
+
+    /** A key was revoked on this node: it stops working here at once. */
+    public void keyRevoked() {
+        keys.invalidateAll();
     }
 
     /** A login token and when it stops working. */

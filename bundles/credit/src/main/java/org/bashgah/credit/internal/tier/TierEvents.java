@@ -41,10 +41,8 @@ public class TierEvents implements EventHandler {
                     // counted on the day it was made (a till may post offline purchases later)
                     Object at = event.getProperty(Events.AT);
                     Instant made = at == null ? Instant.now() : Instant.parse(at.toString());
-                    if (standings.count(org, memberId, purchaseId, number(event, Events.EARNED_POINTS),
-                            number(event, Events.AMOUNT), made)) {
-                        standings.afterPurchase(org, memberId, Instant.now());
-                    }
+                    standings.countPurchase(org, memberId, (String) event.getProperty(Events.TIER), purchaseId,
+                        number(event, Events.EARNED_POINTS), number(event, Events.AMOUNT), made, Instant.now());
                 }
                 case Events.PURCHASE_REFUNDED -> standings.refund(org, purchaseId, number(event, Events.AMOUNT));
                 default -> { }

@@ -68,28 +68,52 @@ public class TierStandings {
     }
 
     /**
-     * Counts a posted purchase towards its member's tier, on the organisation's day of {@code at}.
+     * Counts a posted purchase towards its member's tier, on the organisation's day it was {@code made}, and
+     * moves the member up at once if the window ending today now earns more; one transaction, under the lock of
+     * the member's standing. A redelivered event (the purchase counted before) changes nothing.
      *
-     * @return false when the purchase was counted before (a redelivered event)
+     * @param tierAtPurchase the member's tier when the purchase was posted (core's event carries it since core
+     *                       API 1.5); null to read it from core
      */
-    public boolean count(String organisationId, String memberId, String purchaseId, long points, long spend,
-                         Instant at) {
-        LocalDate day = dayOf(organisationId, at);
-        return db.inTransaction(em -> {
-            if (tally(em, organisationId, purchaseId).isPresent()) return false;
+    public void countPurchase(String organisationId, String memberId, String tierAtPurchase, String purchaseId,
+                              long points, long spend, Instant made, Instant now) {
+        String known = tierAtPurchase != null ? tierAtPurchase
+            : members.find(organisationId, memberId).map(Member::tier).orElse(null);
+        if (known == null) return; // no such member
+        TierScheme scheme = schemes.current(organisationId);
+        LocalDate countedOn = dayOf(organisationId, made);
+        LocalDate today = dayOf(organisationId, now);
+        Instant moment = now.truncatedTo(ChronoUnit.MILLIS);
+        String decided = db.inTransaction(em -> {
+            if (tally(em, organisationId, purchaseId).isPresent()) return null;
             TierTallyEntity t = new TierTallyEntity();
             t.organisationId = organisationId;
             t.memberId = memberId;
             t.purchaseId = purchaseId;
-            t.day = day;
+            t.day = countedOn;
             t.points = Math.max(0, points);
             t.spend = Math.max(0, spend);
             t.refunded = 0;
-            t.countedAt = at.truncatedTo(ChronoUnit.MILLIS);
+            t.countedAt = made.truncatedTo(ChronoUnit.MILLIS);
             // a racing delivery of the same purchase breaks the unique key; the retry then sees this row
             em.persist(t);
-            return true;
+            // one tier (the default scheme) and the member in it: nothing to decide, nor a review to move on
+            if (scheme.tiers().size() == 1 && scheme.tiers().get(0).code().equals(known)) return null;
+            TierStandingEntity s = lockStanding(em, organisationId, memberId);
+            String current = s != null ? s.tier : known;
+            long sum = windowSum(em, organisationId, memberId, scheme, today);
+            Optional<String> up = TierRules.upgradeTo(scheme, current, sum);
+            if (up.isPresent()) {
+                if (s == null) s = newStanding(em, organisationId, memberId);
+                s.tier = up.get();
+                reached(s, moment, scheme);
+            } else if (s != null && TierRules.qualifiesFor(scheme, current, sum)) {
+                reached(s, moment, scheme);
+            }
+            return s == null ? null : s.tier;
         });
+        // also repairs a publication that failed earlier
+        if (decided != null && !decided.equals(known)) publish(organisationId, memberId, ACTOR);
     }
 
     /**
@@ -105,31 +129,6 @@ public class TierStandings {
                 .ifPresent(t -> t.refunded = Math.min(t.spend, t.refunded + amount));
             return null;
         });
-    }
-
-    /** Upgrade at once: after a counted purchase, moves the member up if the window now earns more. */
-    public void afterPurchase(String organisationId, String memberId, Instant now) {
-        TierScheme scheme = schemes.current(organisationId);
-        Optional<Member> member = members.find(organisationId, memberId);
-        if (member.isEmpty()) return;
-        LocalDate day = dayOf(organisationId, now);
-        Instant moment = now.truncatedTo(ChronoUnit.MILLIS);
-        String decided = db.inTransaction(em -> {
-            TierStandingEntity s = lockStanding(em, organisationId, memberId);
-            String current = s != null ? s.tier : member.get().tier();
-            long sum = windowSum(em, organisationId, memberId, scheme, day);
-            Optional<String> up = TierRules.upgradeTo(scheme, current, sum);
-            if (up.isPresent()) {
-                if (s == null) s = newStanding(em, organisationId, memberId);
-                s.tier = up.get();
-                reached(s, moment, scheme);
-            } else if (s != null && TierRules.qualifiesFor(scheme, current, sum)) {
-                reached(s, moment, scheme);
-            }
-            return s == null ? null : s.tier;
-        });
-        // also repairs a publication that failed earlier
-        if (decided != null && !decided.equals(member.get().tier())) publish(organisationId, memberId, ACTOR);
     }
 
     /**
