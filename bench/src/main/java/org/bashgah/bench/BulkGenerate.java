@@ -145,6 +145,7 @@ final class BulkGenerate {
             writePurchases(c, rows, org, credit, entryBase, tallyBase);
             recreate(c, secondary);
             restartIdentity(c, "core_ledger_entry", entryBase + 2 * purchases);
+            restartSequence(c, postgres, "core_ledger_entry_seq", entryBase + 2 * purchases);
             if (credit) restartIdentity(c, "credit_tier_tally", tallyBase + purchases);
             if (postgres) {
                 c.setAutoCommit(true);
@@ -407,6 +408,33 @@ final class BulkGenerate {
     private static void restartIdentity(Connection c, String table, long next) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next);
+        }
+        c.commit();
+    }
+
+    /**
+     * The server's entry ids (core_ledger_entry_seq, 50 at a time from 10^12) continue after the ids written
+     * here, if those reached them: never lowered, so ids a running server holds stay unused by anyone else.
+     */
+    private static void restartSequence(Connection c, boolean postgres, String sequence, long next)
+            throws SQLException {
+        long start = Math.max(next + 50, 1_000_000_000_000L);
+        try (Statement s = c.createStatement()) {
+            if (postgres) {
+                s.execute("SELECT setval('" + sequence + "', GREATEST(" + start + ", (SELECT last_value FROM "
+                    + sequence + ")))");
+            } else {
+                long current;
+                try (ResultSet rs = s.executeQuery("VALUES NEXT VALUE FOR " + sequence)) {
+                    rs.next();
+                    current = rs.getLong(1);
+                }
+                if (current < start) {
+                    // Derby cannot ALTER a sequence's next value
+                    s.execute("DROP SEQUENCE " + sequence + " RESTRICT");
+                    s.execute("CREATE SEQUENCE " + sequence + " AS BIGINT START WITH " + start + " INCREMENT BY 50");
+                }
+            }
         }
         c.commit();
     }

@@ -58,8 +58,7 @@ public final class Ledger {
         entry.expiresAt = line.amount() > 0 ? line.expiresAt() : null;
         entry.at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         entry.createdBy = line.actor();
-        em.persist(entry);
-        em.flush(); // the identity id is needed for the lot
+        em.persist(entry); // its id comes from core_ledger_entry_seq at once: no flush before the lot
 
         if (balance == null) {
             balance = new BalanceEntity();

@@ -6,6 +6,7 @@ import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
+import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
 import org.bashgah.core.api.EntryKind;
 import org.bashgah.core.api.LedgerEntry;
@@ -15,7 +16,9 @@ import org.bashgah.core.api.LedgerEntry;
 @Table(name = "core_ledger_entry")
 public class LedgerEntryEntity {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // allocationSize is the sequence's INCREMENT BY (core migration V7): one round trip per 50 entries
+    @SequenceGenerator(name = "core_ledger_entry_seq", sequenceName = "core_ledger_entry_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "core_ledger_entry_seq")
     public Long id;
     @Column(name = "org_id")
     public String organisationId;
