@@ -8,5 +8,5 @@
  * registered as OSGi services (whiteboard).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.bashgah.core.api;
