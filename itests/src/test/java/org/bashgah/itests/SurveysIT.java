@@ -836,6 +836,55 @@ public class SurveysIT extends BashgahTestSupport {
     }
 
     @Test
+    public void aLowScoreGrantsTheCampaignsApologyOfferOnceWhenOffersIsInstalled() throws Exception {
+        shell("feature:install -r bashgah-offers");
+        try {
+            awaitStatus(200, "/api/v1/offers", admin());
+            awaitHealthy();
+            String branch = branch("sv-apology");
+            // a one-time offer nobody is targeted for, so only a grant on request reaches a member: 20,000 credit
+            String offer = expect(201, post("/api/v1/offers", admin(), json("name", "Sorry about your visit",
+                "kind", "ONE_TIME", "audience", json("visited", List.of("nowhere-at-all")),
+                "trigger", json("withinDays", 30), "reward", json("fixedCredit", 20000)))).text("id");
+            expect(200, post("/api/v1/offers/" + offer + "/activate", admin(), json("acceptLoss", true)));
+            long campaign = campaign("Apology", questionnaire("sv-apology"), branch, "apologyOffer", offer);
+            String happyPhone = newPhone();
+            String happy = member(happyPhone, branch);
+            String unhappyPhone = newPhone();
+            String unhappy = member(unhappyPhone, branch);
+            buy(happyPhone, branch, now.minus(Duration.ofMinutes(20)), 10_000);
+            buy(unhappyPhone, branch, now.minus(Duration.ofMinutes(10)), 10_000);
+            awaitCalls(campaign, "PENDING", 2);
+            run(campaign, 0);
+            String operator = user("operator", branch);
+            long lowResponse = 0;
+            for (int score : new int[] {4, 1}) {
+                Answer screen = expect(201, claim(operator, json()));
+                Map<String, Long> q = questionIds(screen.body());
+                lowResponse = expect(201, outcome(operator, screen.number("claim"), json("outcome", "ANSWERED", "answers",
+                    List.of(json("question", q.get("overall"), "score", score),
+                        json("question", q.get("recommend"), "score", 8))))).number("response");
+            }
+
+            // offers granted the 1 of 5 the apology, once; the 4 of 5 got nothing
+            await().atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
+                .until(() -> waitingOffers(unhappy).size() == 1);
+            assertEquals(List.of(offer + " survey-apology:" + lowResponse), waitingOffers(unhappy));
+            assertEquals(List.of(), waitingOffers(happy));
+            // the apology's credit is earned on the member's next purchase
+            Answer next = expect(201, post("/api/v1/purchases", admin(), json("idempotencyKey", "sv-apology-" + unhappy,
+                "member", unhappyPhone, "branch", branch, "amount", 100_000,
+                "lines", List.of(json("productGroup", "shoes", "amount", 100_000)))));
+            assertTrue(next.raw(), next.body().path("appliedOffers").toString().contains(offer));
+            assertEquals(List.of(), waitingOffers(unhappy));
+        } finally {
+            shell("feature:uninstall -r bashgah-offers");
+            awaitStatus(404, "/api/v1/offers", admin());
+            awaitHealthy();
+        }
+    }
+
+    @Test
     public void noCallIsHandedOutOutsideItsCallHoursWhateverTheQueueHolds() {
         String branch = branch("sv-hours");
         // call hours from two to six hours from now
@@ -1035,6 +1084,14 @@ public class SurveysIT extends BashgahTestSupport {
         await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
             .until(() -> calls(campaign, status).size() == count);
         return calls(campaign, status);
+    }
+
+    /** The grants of bashgah-offers waiting for the member's purchase, as {@code <offer id> <ref>}. */
+    private List<String> waitingOffers(String member) {
+        List<String> grants = new ArrayList<>();
+        expect(200, get("/api/v1/offers/members/" + member, admin())).body().path("waiting")
+            .forEach(w -> grants.add(w.path("offerId").asText() + " " + w.path("ref").asText()));
+        return grants;
     }
 
     private static Set<String> membersOf(JsonNode calls) {
