@@ -565,6 +565,15 @@ public class SurveysIT extends BashgahTestSupport {
         assertEquals(71.4, overall.path("csat").asDouble(), 0);
         assertTrue(overall.path("calls").isNull());
         assertEquals(0.0, row(byQuestion, questionnaire + "/recommend").path("nps").asDouble(), 0);
+        // a question's label is in the caller's language (Persian by default), else in the one it has
+        assertEquals("sv-report: چقدر راضی بودید؟", overall.path("label").asText());
+        JsonNode inEnglish = expect(200, get("/api/v1/surveys/reports?by=question&lang=en&campaign=" + campaign,
+            admin())).body();
+        assertEquals("sv-report: How satisfied were you with your visit?",
+            row(inEnglish, questionnaire + "/overall").path("label").asText());
+        assertEquals("sv-report: How likely are you to recommend us?",
+            row(byQuestion, questionnaire + "/recommend").path("label").asText());
+        assertEquals("lang", field(expect(400, get("/api/v1/surveys/reports?lang=de", admin()))));
         assertEquals(1, expect(200, get("/api/v1/surveys/reports?by=day&campaign=" + campaign, admin())).body()
             .path("rows").size());
 

@@ -128,14 +128,13 @@ public class QueueRuns {
             .executeUpdate());
 
         int queued = 0;
-        int unqueued;
         if (!open.isEmpty()) {
             queued = db.inTransaction(em -> em.createQuery("update CallEntity c set c.status = :queued, c.queuedAt = :at"
                     + " where c.campaignId = :c and c.status = :pending and c.dueAt <= :at and c.branch in :open")
                 .setParameter("queued", CallEntity.QUEUED).setParameter("at", moment).setParameter("c", campaignId)
                 .setParameter("pending", CallEntity.PENDING).setParameter("open", open).executeUpdate());
         }
-        unqueued = db.inTransaction(em -> {
+        int unqueued = db.inTransaction(em -> {
             var leave = em.createQuery("update CallEntity c set c.status = :pending, c.queuedAt = null"
                     + " where c.campaignId = :c and c.status = :queued" + (open.isEmpty() ? "" : " and c.branch not in :open"))
                 .setParameter("pending", CallEntity.PENDING).setParameter("c", campaignId)
