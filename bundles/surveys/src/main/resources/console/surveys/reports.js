@@ -16,6 +16,7 @@ export async function mount(main, c) {
 
   const query = extra => {
     const p = new URLSearchParams(extra);
+    p.set('lang', c.lang === 'en' ? 'en' : 'fa');
     if (from.value) p.set('from', from.value);
     if (to.value) p.set('to', to.value);
     if (branch.value.trim()) p.set('branch', branch.value.trim());

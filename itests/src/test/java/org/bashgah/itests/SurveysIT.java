@@ -44,9 +44,10 @@ import org.osgi.service.event.EventHandler;
 
 /**
  * bashgah-surveys over HTTP, on a clock the test sets: the queue runs only when the test runs it
- * ({@code queue.run.enabled = false}), as of moments a little ahead of now, and every campaign's call hours are two
- * to six hours from now in the organisation's zone (Asia/Tehran), so "now" is always outside them and "in two and a
- * half hours" inside. Claims and outcomes happen at the real now. Each test has its own branch and campaign.
+ * ({@code queue.run.enabled = false}), as of moments around now, and a campaign's call hours are, unless a test says
+ * otherwise, from an hour ago to six hours from now in the organisation's zone (Asia/Tehran), so both now and "in two
+ * and a half hours" are inside them. Claims and outcomes happen at the real now, and a claim is handed out only within
+ * call hours. Each test has its own branch and campaign.
  * bashgah-credit is installed, so completed surveys pay its survey points (30 here).
  */
 @RunWith(PaxExam.class)
@@ -93,39 +94,42 @@ public class SurveysIT extends BashgahTestSupport {
     @Test
     public void aPurchaseQueuesACallTheDelayAfterItAndOnlyWithinCallHours() throws Exception {
         String branch = branch("sv-delay");
-        long campaign = campaign("A day after", questionnaire("sv-delay"), branch, "delayHours", 24);
+        // call hours from twenty minutes ago to an hour from now
+        long campaign = campaign("A day after", questionnaire("sv-delay"), branch, "delayHours", 24,
+            "callFrom", local(-20), "callUntil", local(60));
         String phone = newPhone();
         String member = member(phone, branch);
-        // bought 23 hours ago: due in an hour; call hours begin in two
-        Instant bought = now.minus(Duration.ofHours(23));
+        // bought 24 and a half hours ago: due half an hour ago, before call hours began
+        Instant bought = now.minus(Duration.ofMinutes(24 * 60 + 30));
         buy(phone, branch, bought, 420_000);
         JsonNode call = awaitCalls(campaign, "PENDING", 1).get(0);
         assertEquals(member, call.path("member").asText());
         assertEquals(bought.plus(Duration.ofHours(24)), Instant.parse(call.path("dueAt").asText()));
         assertEquals(420_000, call.path("purchaseAmount").asLong());
 
-        JsonNode early = run(campaign, 30);
+        JsonNode early = run(campaign, -40);
         assertFalse(early.path("inCallHours").asBoolean());
         assertEquals(0, early.path("queued").asInt());
-        // due now, but call hours have not begun: it waits
-        JsonNode due = run(campaign, 90);
+        // due, but call hours have not begun: it waits
+        JsonNode due = run(campaign, -25);
         assertFalse(due.path("inCallHours").asBoolean());
         assertEquals(0, due.path("queued").asInt());
         String operator = user("operator", branch);
         expect(204, claim(operator, json()));
 
-        JsonNode open = run(campaign, 150);
+        JsonNode open = run(campaign, 0);
         assertTrue(open.toString(), open.path("inCallHours").asBoolean());
+        assertEquals(List.of(branch), JSON.convertValue(open.path("branchesInCallHours"), List.class));
         assertEquals(1, open.path("queued").asInt());
         assertEquals(1, expect(200, get("/api/v1/surveys/queue", operator)).number("queued"));
         // a second run as of the same moment changes nothing
-        assertEquals(0, run(campaign, 150).path("queued").asInt());
+        assertEquals(0, run(campaign, 0).path("queued").asInt());
         // after call hours the unclaimed call leaves the queue; when they come round again it is back
-        JsonNode closed = run(campaign, 400);
+        JsonNode closed = run(campaign, 90);
         assertFalse(closed.path("inCallHours").asBoolean());
         assertEquals(1, closed.path("unqueued").asInt());
         expect(204, claim(operator, json()));
-        assertEquals(1, run(campaign, 160).path("queued").asInt());
+        assertEquals(1, run(campaign, 1).path("queued").asInt());
 
         // the call screen: whom to phone, the visit, recent purchases (core's MemberPurchases), the questions
         Answer screen = expect(201, claim(operator, json()));
@@ -260,6 +264,9 @@ public class SurveysIT extends BashgahTestSupport {
         awaitCalls(campaign, "PENDING", 3);
         assertEquals(3, run(campaign, 150).path("queued").asInt());
         String operator = user("operator", branch);
+        // a claim handed back is no call made: it uses up none of the limit
+        long handedBack = expect(201, claim(operator, json())).number("claim");
+        expect(204, post("/api/v1/surveys/claims/" + handedBack + "/release", operator, json()));
         for (int i = 0; i < 2; i++) {
             expect(201, outcome(operator, expect(201, claim(operator, json())).number("claim"), json("outcome", "REFUSED")));
         }
@@ -558,6 +565,15 @@ public class SurveysIT extends BashgahTestSupport {
         assertEquals(71.4, overall.path("csat").asDouble(), 0);
         assertTrue(overall.path("calls").isNull());
         assertEquals(0.0, row(byQuestion, questionnaire + "/recommend").path("nps").asDouble(), 0);
+        // a question's label is in the caller's language (Persian by default), else in the one it has
+        assertEquals("sv-report: چقدر راضی بودید؟", overall.path("label").asText());
+        JsonNode inEnglish = expect(200, get("/api/v1/surveys/reports?by=question&lang=en&campaign=" + campaign,
+            admin())).body();
+        assertEquals("sv-report: How satisfied were you with your visit?",
+            row(inEnglish, questionnaire + "/overall").path("label").asText());
+        assertEquals("sv-report: How likely are you to recommend us?",
+            row(byQuestion, questionnaire + "/recommend").path("label").asText());
+        assertEquals("lang", field(expect(400, get("/api/v1/surveys/reports?lang=de", admin()))));
         assertEquals(1, expect(200, get("/api/v1/surveys/reports?by=day&campaign=" + campaign, admin())).body()
             .path("rows").size());
 
@@ -660,7 +676,7 @@ public class SurveysIT extends BashgahTestSupport {
         String listed = shell("bashgah:surveys-campaigns");
         assertTrue(listed, listed.contains("Shell"));
         String ran = shell("bashgah:surveys-run --campaign " + campaign + " --as-of " + at(150));
-        assertTrue(ran, ran.contains("campaign " + campaign) && ran.contains("in call hours, 1 queued"));
+        assertTrue(ran, ran.contains("campaign " + campaign) && ran.contains("in call hours at " + branch + ", 1 queued"));
         assertEquals(1, expect(200, get("/api/v1/surveys/queue?campaign=" + campaign, admin())).number("queued"));
         String alerts = shell("bashgah:surveys-alerts --branch " + branch);
         assertTrue(alerts, alerts.contains("Open alerts"));
@@ -708,14 +724,13 @@ public class SurveysIT extends BashgahTestSupport {
         expect(403, post("/api/v1/surveys/claims/" + claim + "/release", second, json()));
         expect(204, post("/api/v1/surveys/claims/" + claim + "/release", first, json()));
         expect(204, post("/api/v1/surveys/claims/" + claim + "/release", first, json()));
-        // now is outside the call hours: the call waits for them, unclaimed, and was not a try
-        JsonNode waiting = calls(campaign, "PENDING");
+        // within call hours the call is back in the queue at once, unclaimed, and was not a try
+        JsonNode waiting = calls(campaign, "QUEUED");
         assertEquals(1, waiting.size());
         assertEquals(0, waiting.get(0).path("attempts").asInt());
         assertEquals("claim", expect(422, outcome(first, claim, json("outcome", "BUSY"))).body().path("errors").get(0)
             .path("field").asText());
 
-        assertEquals(1, run(campaign, 160).path("queued").asInt());
         Answer next = expect(201, claim(second, json()));
         assertEquals(call, next.number("call"));
         assertEquals(List.of("ABANDONED"), outcomes(next.body().path("earlierAttempts")));
@@ -781,6 +796,207 @@ public class SurveysIT extends BashgahTestSupport {
         await().atMost(30, TimeUnit.SECONDS).until(() -> callsOf(campaign, smallMember).size() == 1);
     }
 
+    @Test
+    public void aBranchInAnotherTimeZoneGetsItsCallsAtItsOwnHours() {
+        // a branch keeps the organisation's zone unless it is given its own, an IANA id; anything else is named
+        assertEquals("timeZone", field(expect(400, post("/api/v1/branches", admin(), json("code", "sv-tz-bad",
+            "name", "Nowhere", "timeZone", "Mars/Olympus")))));
+        expect(404, get("/api/v1/branches/sv-tz-bad", admin()));
+        String tehran = branch("sv-tz-tehran");
+        assertEquals("Asia/Tehran", expect(200, get("/api/v1/branches/" + tehran, admin())).text("timeZone"));
+        String tokyo = "sv-tz-tokyo";
+        assertEquals("Europe/London", expect(201, post("/api/v1/branches", admin(), json("code", tokyo,
+            "name", "Tokyo Ginza", "timeZone", "Europe/London"))).text("timeZone"));
+        assertEquals("timeZone", field(expect(400, call("PATCH", "/api/v1/branches/" + tokyo, admin(),
+            json("timeZone", "+09:00")))));
+        assertEquals("Asia/Tokyo", expect(200, call("PATCH", "/api/v1/branches/" + tokyo, admin(),
+            json("timeZone", "Asia/Tokyo"))).text("timeZone"));
+
+        // call hours from an hour before to an hour after Tokyo's time of day now: Tehran's are 5:30 later in the day
+        ZoneId tokyoZone = ZoneId.of("Asia/Tokyo");
+        long campaign = campaign("Two zones", questionnaire("sv-tz"), null, "branches", List.of(tehran, tokyo),
+            "callFrom", local(-60, tokyoZone), "callUntil", local(60, tokyoZone));
+        String inTehran = newPhone();
+        String tehranMember = member(inTehran, tehran);
+        String inTokyo = newPhone();
+        String tokyoMember = member(inTokyo, tokyo);
+        buy(inTehran, tehran, now.minus(Duration.ofHours(6)), 10_000);
+        buy(inTokyo, tokyo, now.minus(Duration.ofHours(6)), 10_000);
+        awaitCalls(campaign, "PENDING", 2);
+
+        JsonNode tokyoHours = run(campaign, 0);
+        assertEquals(tokyoHours.toString(), List.of(tokyo),
+            JSON.convertValue(tokyoHours.path("branchesInCallHours"), List.class));
+        assertEquals(1, tokyoHours.path("queued").asInt());
+        expect(204, claim(user("operator", tehran), json()));
+        String tokyoOperator = user("operator", tokyo);
+        Answer screen = expect(201, claim(tokyoOperator, json()));
+        assertEquals(tokyoMember, screen.body().path("member").path("id").asText());
+        expect(201, outcome(tokyoOperator, screen.number("claim"), json("outcome", "REFUSED")));
+
+        // five and a half hours later it is that time of day in Tehran: its call is queued, Tokyo's hours are over
+        JsonNode tehranHours = run(campaign, 330);
+        assertEquals(tehranHours.toString(), List.of(tehran),
+            JSON.convertValue(tehranHours.path("branchesInCallHours"), List.class));
+        assertEquals(1, tehranHours.path("queued").asInt());
+        JsonNode queued = calls(campaign, "QUEUED");
+        assertEquals(1, queued.size());
+        assertEquals(tehranMember, queued.get(0).path("member").asText());
+    }
+
+    @Test
+    public void aLowScoreGrantsTheCampaignsApologyOfferOnceWhenOffersIsInstalled() throws Exception {
+        shell("feature:install -r bashgah-offers");
+        try {
+            awaitStatus(200, "/api/v1/offers", admin());
+            awaitHealthy();
+            String branch = branch("sv-apology");
+            // a one-time offer nobody is targeted for, so only a grant on request reaches a member: 20,000 credit
+            String offer = expect(201, post("/api/v1/offers", admin(), json("name", "Sorry about your visit",
+                "kind", "ONE_TIME", "audience", json("visited", List.of("nowhere-at-all")),
+                "trigger", json("withinDays", 30), "reward", json("fixedCredit", 20000)))).text("id");
+            expect(200, post("/api/v1/offers/" + offer + "/activate", admin(), json("acceptLoss", true)));
+            long campaign = campaign("Apology", questionnaire("sv-apology"), branch, "apologyOffer", offer);
+            String happyPhone = newPhone();
+            String happy = member(happyPhone, branch);
+            String unhappyPhone = newPhone();
+            String unhappy = member(unhappyPhone, branch);
+            buy(happyPhone, branch, now.minus(Duration.ofMinutes(20)), 10_000);
+            buy(unhappyPhone, branch, now.minus(Duration.ofMinutes(10)), 10_000);
+            awaitCalls(campaign, "PENDING", 2);
+            run(campaign, 0);
+            String operator = user("operator", branch);
+            long lowResponse = 0;
+            for (int score : new int[] {4, 1}) {
+                Answer screen = expect(201, claim(operator, json()));
+                Map<String, Long> q = questionIds(screen.body());
+                lowResponse = expect(201, outcome(operator, screen.number("claim"), json("outcome", "ANSWERED", "answers",
+                    List.of(json("question", q.get("overall"), "score", score),
+                        json("question", q.get("recommend"), "score", 8))))).number("response");
+            }
+
+            // offers granted the 1 of 5 the apology, once; the 4 of 5 got nothing
+            await().atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
+                .until(() -> waitingOffers(unhappy).size() == 1);
+            assertEquals(List.of(offer + " survey-apology:" + lowResponse), waitingOffers(unhappy));
+            assertEquals(List.of(), waitingOffers(happy));
+            // the apology's credit is earned on the member's next purchase
+            Answer next = expect(201, post("/api/v1/purchases", admin(), json("idempotencyKey", "sv-apology-" + unhappy,
+                "member", unhappyPhone, "branch", branch, "amount", 100_000,
+                "lines", List.of(json("productGroup", "shoes", "amount", 100_000)))));
+            assertTrue(next.raw(), next.body().path("appliedOffers").toString().contains(offer));
+            assertEquals(List.of(), waitingOffers(unhappy));
+        } finally {
+            shell("feature:uninstall -r bashgah-offers");
+            awaitStatus(404, "/api/v1/offers", admin());
+            awaitHealthy();
+        }
+    }
+
+    @Test
+    public void noCallIsHandedOutOutsideItsCallHoursWhateverTheQueueHolds() {
+        String branch = branch("sv-hours");
+        // call hours from two to six hours from now
+        long campaign = campaign("Later today", questionnaire("sv-hours"), branch, "callFrom", local(120),
+            "callUntil", local(360));
+        String phone = newPhone();
+        String member = member(phone, branch);
+        buy(phone, branch, now.minus(Duration.ofMinutes(5)), 10_000);
+        awaitCalls(campaign, "PENDING", 1);
+        // a run as of two and a half hours from now queues the call; at the real now its hours have not begun
+        assertEquals(1, run(campaign, 150).path("queued").asInt());
+        String operator = user("operator", branch);
+        assertEquals(1, expect(200, get("/api/v1/surveys/queue", operator)).number("queued"));
+        expect(204, claim(operator, json()));
+        expect(204, claim(admin(), json("branch", branch)));
+        assertEquals(1, calls(campaign, "QUEUED").size());
+
+        // once the hours include now, the call is handed out
+        expect(200, call("PATCH", "/api/v1/surveys/campaigns/" + campaign, admin(), json("callFrom", local(-60))));
+        Answer screen = expect(201, claim(operator, json()));
+        assertEquals(member, screen.body().path("member").path("id").asText());
+    }
+
+    @Test
+    public void aSampleOfHalfThePurchasesIsDrawnFromTheHashOfCampaignAndPurchase() throws Exception {
+        String branch = branch("sv-sample");
+        long questionnaire = questionnaire("sv-sample");
+        long sample = campaign("Half", questionnaire, branch, "samplePercent", 50);
+        // a newer campaign of the branch takes every purchase the sample leaves
+        long rest = campaign("The rest", questionnaire, branch);
+        Set<String> drawn = new HashSet<>();
+        Set<String> left = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            String phone = newPhone();
+            String member = member(phone, branch);
+            String purchase = buy(phone, branch, now.minus(Duration.ofMinutes(30 - i)), 10_000);
+            (bucket(sample, purchase) < 50 ? drawn : left).add(member);
+        }
+        await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
+            .until(() -> calls(sample, "PENDING").size() + calls(rest, "PENDING").size() == 10);
+        assertEquals(drawn, membersOf(calls(sample, "PENDING")));
+        assertEquals(left, membersOf(calls(rest, "PENDING")));
+    }
+
+    @Test
+    public void aCampaignCallsOnlyItsTiersAndFirstTimeBuyersWhenItSaysSo() {
+        String branch = branch("sv-whom");
+        long questionnaire = questionnaire("sv-whom");
+        String phone = newPhone();
+        String member = member(phone, branch);
+        String tier = expect(200, get("/api/v1/members/" + member, admin())).text("tier");
+        String otherTier = tier.equals("GOLD") ? "SILVER" : "GOLD";
+        // oldest first: another tier's campaign, first-time buyers of any tier, then everyone
+        long others = campaign("Other tier", questionnaire, branch, "tiers", List.of(otherTier));
+        long firstTime = campaign("First visit", questionnaire, branch, "firstPurchaseOnly", true, "tiers", List.of(tier));
+        long everyone = campaign("Everyone", questionnaire, branch);
+
+        buy(phone, branch, now.minus(Duration.ofMinutes(30)), 10_000);
+        JsonNode first = awaitCalls(firstTime, "PENDING", 1);
+        assertEquals(member, first.get(0).path("member").asText());
+        assertEquals(0, calls(others, "PENDING").size());
+        run(firstTime, 0);
+        String operator = user("operator", branch);
+        expect(201, outcome(operator, expect(201, claim(operator, json())).number("claim"), json("outcome", "REFUSED")));
+
+        // the second visit is not a first one: the campaign for everyone takes it
+        buy(phone, branch, now.minus(Duration.ofMinutes(10)), 10_000);
+        awaitCalls(everyone, "PENDING", 1);
+        assertEquals(1, callsOf(firstTime, member).size());
+        assertEquals(0, callsOf(others, member).size());
+    }
+
+    @Test
+    public void aCallIsDueDaysAfterThePurchaseAndExpiresWhenTheCampaignGivesUp() {
+        String branch = branch("sv-days");
+        long campaign = campaign("Three days after", questionnaire("sv-days"), branch, "delayHours", 72,
+            "giveUpAfterDays", 4);
+        String soon = newPhone();
+        String soonMember = member(soon, branch);
+        String late = newPhone();
+        String lateMember = member(late, branch);
+        String tooOld = newPhone();
+        String tooOldMember = member(tooOld, branch);
+        // five days ago is older than the campaign's four: no call; 71 hours ago: due in an hour;
+        // 95 hours ago: due a day ago, and given up on in an hour
+        buy(tooOld, branch, now.minus(Duration.ofDays(5)), 10_000);
+        buy(soon, branch, now.minus(Duration.ofHours(71)), 10_000);
+        buy(late, branch, now.minus(Duration.ofHours(95)), 10_000);
+        awaitCalls(campaign, "PENDING", 2);
+        assertEquals(now.plus(Duration.ofHours(1)), Instant.parse(callsOf(campaign, soonMember).get(0).path("dueAt").asText()));
+
+        JsonNode first = run(campaign, 0);
+        assertEquals(1, first.path("queued").asInt());
+        assertEquals(lateMember, calls(campaign, "QUEUED").get(0).path("member").asText());
+        JsonNode later = run(campaign, 70);
+        assertEquals(later.toString(), 1, later.path("expired").asInt());
+        assertEquals(later.toString(), 1, later.path("queued").asInt());
+        assertEquals(lateMember, calls(campaign, "EXPIRED").get(0).path("member").asText());
+        assertEquals(soonMember, calls(campaign, "QUEUED").get(0).path("member").asText());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+            .until(() -> callsOf(campaign, tooOldMember).isEmpty());
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** A questionnaire: overall (1-5), recommend (0-10), liked (several of staff, price, clean), comment (text). */
@@ -808,11 +1024,11 @@ public class SurveysIT extends BashgahTestSupport {
 
     /**
      * A campaign of the branch (null: {@code extra} names them) calling right after the purchase, with call hours
-     * from two to six hours from now in the organisation's zone, every day.
+     * from an hour ago to six hours from now in the organisation's zone, every day.
      */
     private long campaign(String name, long questionnaire, String branch, Object... extra) {
         Map<String, Object> body = json("name", name, "questionnaire", questionnaire, "delayHours", 0,
-            "callFrom", local(120), "callUntil", local(360), "minDaysBetweenCalls", 0);
+            "callFrom", local(-60), "callUntil", local(360), "minDaysBetweenCalls", 0);
         if (branch != null) body.put("branches", List.of(branch));
         for (int i = 0; i < extra.length; i += 2) body.put((String) extra[i], extra[i + 1]);
         return expect(201, post("/api/v1/surveys/campaigns", admin(), body)).number("id");
@@ -820,7 +1036,11 @@ public class SurveysIT extends BashgahTestSupport {
 
     /** HH:mm in the organisation's zone, {@code minutes} from now (to the minute, rounded down). */
     private String local(long minutes) {
-        return LocalTime.ofInstant(now.plus(Duration.ofMinutes(minutes)), ZONE).format(HH_MM);
+        return local(minutes, ZONE);
+    }
+
+    private String local(long minutes, ZoneId zone) {
+        return LocalTime.ofInstant(now.plus(Duration.ofMinutes(minutes)), zone).format(HH_MM);
     }
 
     /** An ISO-8601 moment {@code minutes} from now. */
@@ -828,10 +1048,27 @@ public class SurveysIT extends BashgahTestSupport {
         return now.plus(Duration.ofMinutes(minutes)).atOffset(ZoneOffset.UTC).toString();
     }
 
-    private void buy(String phone, String branch, Instant at, long amount) {
-        expect(201, post("/api/v1/purchases", admin(), json("idempotencyKey", "sv-" + phone + "-" + at.toEpochMilli(),
+    /** Posts a purchase and returns its id. */
+    private String buy(String phone, String branch, Instant at, long amount) {
+        return expect(201, post("/api/v1/purchases", admin(), json("idempotencyKey", "sv-" + phone + "-" + at.toEpochMilli(),
             "member", phone, "branch", branch, "at", at.atOffset(ZoneOffset.UTC).toString(), "amount", amount,
-            "lines", List.of(json("productGroup", "shoes", "amount", amount)))));
+            "lines", List.of(json("productGroup", "shoes", "amount", amount))))).text("id");
+    }
+
+    /**
+     * The sample bucket of a purchase in a campaign as docs/surveys.md defines it: the first eight bytes of the SHA-256
+     * of {@code "<campaign id>:<purchase id>"}, unsigned, modulo 100; the purchase is in a sample of p% when it is below p.
+     */
+    private static int bucket(long campaign, String purchase) throws Exception {
+        byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+            .digest((campaign + ":" + purchase).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long value = 0;
+        for (int i = 0; i < 8; i++) value = (value << 8) | (d[i] & 0xff);
+        return (int) Long.remainderUnsigned(value, 100);
+    }
+
+    private static String field(Answer problem) {
+        return problem.body().path("errors").get(0).path("field").asText();
     }
 
     private JsonNode run(long campaign, long minutesFromNow) {
@@ -856,6 +1093,20 @@ public class SurveysIT extends BashgahTestSupport {
         await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
             .until(() -> calls(campaign, status).size() == count);
         return calls(campaign, status);
+    }
+
+    /** The grants of bashgah-offers waiting for the member's purchase, as {@code <offer id> <ref>}. */
+    private List<String> waitingOffers(String member) {
+        List<String> grants = new ArrayList<>();
+        expect(200, get("/api/v1/offers/members/" + member, admin())).body().path("waiting")
+            .forEach(w -> grants.add(w.path("offerId").asText() + " " + w.path("ref").asText()));
+        return grants;
+    }
+
+    private static Set<String> membersOf(JsonNode calls) {
+        Set<String> members = new HashSet<>();
+        calls.forEach(c -> members.add(c.path("member").asText()));
+        return members;
     }
 
     private List<JsonNode> callsOf(long campaign, String member) {

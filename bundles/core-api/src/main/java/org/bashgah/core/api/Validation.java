@@ -51,6 +51,14 @@ public final class Validation {
         return this;
     }
 
+    /** An IANA time zone id the runtime knows, such as {@code Asia/Tehran} (not an offset such as {@code +03:30}). */
+    public Validation timeZone(String field, String value) {
+        if (value != null && !java.time.ZoneId.getAvailableZoneIds().contains(value)) {
+            add(field, "is not a time zone id such as Asia/Tehran");
+        }
+        return this;
+    }
+
     public Validation positive(String field, Long value) {
         if (value != null) {
             if (value <= 0) add(field, "must be positive");

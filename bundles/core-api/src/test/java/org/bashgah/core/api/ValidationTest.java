@@ -23,6 +23,15 @@ class ValidationTest {
     }
 
     @Test
+    void aTimeZoneIsAnIanaIdNotAnOffsetOrAName() {
+        assertTrue(new Validation().timeZone("timeZone", "Asia/Dubai").timeZone("timeZone", null).ok());
+        for (String bad : List.of("Mars/Olympus", "+03:30", "GMT+4", "asia/dubai", "")) {
+            assertEquals(one("timeZone", "is not a time zone id such as Asia/Tehran"),
+                errorsOf(new Validation().timeZone("timeZone", bad)), bad);
+        }
+    }
+
+    @Test
     void requireRefusesNullAndBlankButNotZero() {
         assertEquals(one("member", "is required"), errorsOf(new Validation().require("member", null)));
         assertEquals(one("member", "is required"), errorsOf(new Validation().require("member", "")));

@@ -17,10 +17,14 @@ public class BranchEntity {
     public String code;
     public String name;
     public boolean active;
+    /** The branch's own IANA zone; null: its organisation's. */
+    @Column(name = "time_zone")
+    public String timeZone;
     @Column(name = "created_at")
     public Instant createdAt;
 
-    public Branch toApi() {
-        return new Branch(code, name, active);
+    /** The branch, with its own zone or else {@code organisationZone}. */
+    public Branch toApi(String organisationZone) {
+        return new Branch(code, name, active, timeZone != null ? timeZone : organisationZone);
     }
 }

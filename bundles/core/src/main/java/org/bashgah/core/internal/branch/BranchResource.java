@@ -45,8 +45,11 @@ public class BranchResource {
         this.db = db;
     }
 
-    /** Body of POST and PATCH. */
-    public record BranchRequest(String code, String name, Boolean active) {
+    /**
+     * Body of POST and PATCH. {@code timeZone}: the branch's own IANA zone; absent (or {@code ""}) it keeps the
+     * organisation's, and on PATCH {@code ""} gives the organisation's back.
+     */
+    public record BranchRequest(String code, String name, Boolean active, String timeZone) {
     }
 
     @POST
@@ -57,11 +60,13 @@ public class BranchResource {
         new Validation().require("code", request.code()).code("code", request.code())
             .require("name", request.name()).name("name", request.name(), 200)
             .check(request.active() == null || request.active(), "active", "a new branch is active")
+            .timeZone("timeZone", ownZone(request.timeZone()))
             .throwIfInvalid();
         Branch created = db.inTransaction(em -> {
-            BranchEntity b = Branches.create(em, caller.organisationId(), request.code(), request.name().strip());
-            AuditLog.record(em, caller, "branch.create", b.code, b.name);
-            return b.toApi();
+            BranchEntity b = Branches.create(em, caller.organisationId(), request.code(), request.name().strip(),
+                ownZone(request.timeZone()));
+            AuditLog.record(em, caller, "branch.create", b.code, b.name + (b.timeZone == null ? "" : " " + b.timeZone));
+            return b.toApi(Branches.organisationZone(em, caller.organisationId()));
         });
         return Response.status(201).entity(created).build();
     }
@@ -69,8 +74,11 @@ public class BranchResource {
     @GET
     public List<Branch> list(@Context SecurityContext security) {
         Caller caller = Callers.of(security);
-        return db.read(em -> Branches.list(em, caller.organisationId()).stream()
-            .filter(b -> caller.mayUseBranch(b.code)).map(BranchEntity::toApi).toList());
+        return db.read(em -> {
+            String zone = Branches.organisationZone(em, caller.organisationId());
+            return Branches.list(em, caller.organisationId()).stream()
+                .filter(b -> caller.mayUseBranch(b.code)).map(b -> b.toApi(zone)).toList();
+        });
     }
 
     @GET
@@ -78,7 +86,8 @@ public class BranchResource {
     public Branch get(@PathParam("code") String code, @Context SecurityContext security) {
         Caller caller = Callers.of(security);
         caller.requireBranch(code);
-        return db.read(em -> Branches.require(em, caller.organisationId(), code).toApi());
+        return db.read(em -> Branches.require(em, caller.organisationId(), code)
+            .toApi(Branches.organisationZone(em, caller.organisationId())));
     }
 
     @PATCH
@@ -89,13 +98,20 @@ public class BranchResource {
         if (request == null) throw ProblemException.invalid("body", "changes are required");
         new Validation().check(request.code() == null || request.code().equals(code), "code", "cannot be changed")
             .check(request.name() == null || !request.name().isBlank(), "name", "must not be blank")
-            .name("name", request.name(), 200).throwIfInvalid();
+            .name("name", request.name(), 200).timeZone("timeZone", ownZone(request.timeZone())).throwIfInvalid();
         return db.inTransaction(em -> {
             BranchEntity b = Branches.require(em, caller.organisationId(), code);
             if (request.name() != null) b.name = request.name().strip();
             if (request.active() != null) b.active = request.active();
-            AuditLog.record(em, caller, "branch.update", b.code, "name=" + b.name + " active=" + b.active);
-            return b.toApi();
+            if (request.timeZone() != null) b.timeZone = ownZone(request.timeZone());
+            AuditLog.record(em, caller, "branch.update", b.code, "name=" + b.name + " active=" + b.active
+                + " timeZone=" + (b.timeZone == null ? "organisation's" : b.timeZone));
+            return b.toApi(Branches.organisationZone(em, caller.organisationId()));
         });
+    }
+
+    /** The zone a request gives the branch of its own: null for none ({@code ""} too). */
+    private static String ownZone(String timeZone) {
+        return timeZone == null || timeZone.isEmpty() ? null : timeZone;
     }
 }

@@ -11,6 +11,7 @@ import org.bashgah.core.api.BashgahException.Rejected;
 import org.bashgah.core.api.Branch;
 import org.bashgah.core.api.BranchService;
 import org.bashgah.core.internal.db.Database;
+import org.bashgah.core.internal.organisation.OrganisationEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,12 +28,22 @@ public class Branches implements BranchService {
 
     @Override
     public List<Branch> list(String organisationId) {
-        return db.read(em -> list(em, organisationId).stream().map(BranchEntity::toApi).toList());
+        return db.read(em -> {
+            String zone = organisationZone(em, organisationId);
+            return list(em, organisationId).stream().map(b -> b.toApi(zone)).toList();
+        });
     }
 
     @Override
     public Optional<Branch> find(String organisationId, String code) {
-        return db.read(em -> Optional.ofNullable(find(em, organisationId, code)).map(BranchEntity::toApi));
+        return db.read(em -> Optional.ofNullable(find(em, organisationId, code))
+            .map(b -> b.toApi(organisationZone(em, organisationId))));
+    }
+
+    /** The zone of the organisation's branches that have none of their own. */
+    public static String organisationZone(EntityManager em, String organisationId) {
+        OrganisationEntity org = em.find(OrganisationEntity.class, organisationId);
+        return org == null ? null : org.timeZone;
     }
 
     public static List<BranchEntity> list(EntityManager em, String organisationId) {
@@ -61,7 +72,9 @@ public class Branches implements BranchService {
         return branch;
     }
 
-    public static BranchEntity create(EntityManager em, String organisationId, String code, String name) {
+    /** A new branch; {@code timeZone} null keeps the organisation's. */
+    public static BranchEntity create(EntityManager em, String organisationId, String code, String name,
+                                      String timeZone) {
         if (find(em, organisationId, code) != null) throw new Conflict("branch " + code + " exists", code);
         BranchEntity branch = new BranchEntity();
         branch.id = UUID.randomUUID().toString();
@@ -69,6 +82,7 @@ public class Branches implements BranchService {
         branch.code = code;
         branch.name = name;
         branch.active = true;
+        branch.timeZone = timeZone;
         branch.createdAt = Instant.now();
         em.persist(branch);
         return branch;

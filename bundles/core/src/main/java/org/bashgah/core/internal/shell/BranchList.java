@@ -29,7 +29,10 @@ public class BranchList implements Action {
         table.column("Code");
         table.column("Name");
         table.column("Active");
-        for (Branch b : branches.list(org.id())) table.addRow().addContent(b.code(), b.name(), b.active());
+        table.column("Time zone");
+        for (Branch b : branches.list(org.id())) {
+            table.addRow().addContent(b.code(), b.name(), b.active(), b.timeZone());
+        }
         table.print(System.out);
         return null;
     }

@@ -128,9 +128,13 @@ public class Questionnaires {
 
     // ---- for the call queue, inside its transactions
 
-    /** The id of the version operators are shown now. */
+    /**
+     * The id of the version operators are shown now, read under the questionnaire's row lock (the one
+     * {@link #change} takes) and held until the claim that pins it commits: an edit either comes first, and the claim
+     * pins what it wrote, or waits and then finds the version in use and makes the next one.
+     */
     public static long currentVersionId(EntityManager em, long questionnaireId) {
-        QuestionnaireEntity q = em.find(QuestionnaireEntity.class, questionnaireId);
+        QuestionnaireEntity q = em.find(QuestionnaireEntity.class, questionnaireId, LockModeType.PESSIMISTIC_WRITE);
         return version(em, q.id, q.currentVersion).id;
     }
 

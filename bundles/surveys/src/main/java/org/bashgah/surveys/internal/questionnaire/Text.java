@@ -6,9 +6,17 @@ package org.bashgah.surveys.internal.questionnaire;
  */
 public record Text(String fa, String en) {
 
-    /** Persian when there is one, else English: what a label in a report shows. */
+    /** Persian when there is one, else English: what a label in a report shows by default. */
     public String preferred() {
-        return fa != null && !fa.isBlank() ? fa : en;
+        return in("fa");
+    }
+
+    /** The text in {@code lang} ({@code fa} or {@code en}) when there is one, else in the other language. */
+    public String in(String lang) {
+        boolean hasFa = fa != null && !fa.isBlank();
+        boolean hasEn = en != null && !en.isBlank();
+        if ("en".equals(lang)) return hasEn || !hasFa ? en : fa;
+        return hasFa || !hasEn ? fa : en;
     }
 
     static Text of(String fa, String en) {

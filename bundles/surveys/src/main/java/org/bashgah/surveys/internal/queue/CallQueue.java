@@ -15,6 +15,7 @@ import javax.persistence.LockModeType;
 import org.bashgah.core.api.BashgahException.Forbidden;
 import org.bashgah.core.api.BashgahException.NotFound;
 import org.bashgah.core.api.BashgahException.Rejected;
+import org.bashgah.core.api.Branch;
 import org.bashgah.core.api.BranchService;
 import org.bashgah.core.api.Caller;
 import org.bashgah.core.api.Member;
@@ -51,8 +52,12 @@ import org.osgi.service.component.annotations.Reference;
  * interleave) and gives back the call they already hold, if any. Otherwise it takes the queued call due first at
  * the operator's branch by a conditional update ({@code ... where id = ? and status = 'QUEUED'}): of two operators
  * racing for one call, the database lets exactly one update it, and the other moves on to the next call. As
- * every member has at most one open call, two operators never phone the same member. A campaign's
- * {@code callsPerOperatorPerDay} caps the claims one operator makes of it per day (the organisation's day).
+ * every member has at most one open call, two operators never phone the same member. Only calls within their
+ * campaign's call hours at their branch (in the branch's time zone) are handed out, whatever the last queue run
+ * left queued. A campaign's {@code callsPerOperatorPerDay} caps the calls one operator makes of it per day (the
+ * organisation's day): claims with an outcome, so a claim handed back or timed out uses up none of it. The claim
+ * pins the questionnaire's current version under the questionnaire's row lock, the lock an edit takes, so an edit
+ * never rewrites a version under a claim being committed.
  *
  * <p><b>Outcomes.</b> Recorded under the call's row lock by the operator who holds the claim, once per claim;
  * {@link RetryRules} decides what follows. An answered call writes its response in the same transaction, and
@@ -172,6 +177,13 @@ public class CallQueue {
         if (campaign != null && !active.containsKey(campaign)) {
             throw new Rejected("campaign", "no active campaign " + campaign);
         }
+        // the campaigns that may be called now, each at the branches (the caller's only) within its call hours now
+        Map<String, ZoneId> zones = branchZones(org);
+        Map<Long, List<String>> callable = new HashMap<>();
+        for (Campaign c : campaign != null ? List.of(active.get(campaign)) : active.values()) {
+            List<String> at = inCallHours(c, zones, now).stream().filter(b -> branch == null || b.equals(branch)).toList();
+            if (!at.isEmpty()) callable.put(c.id(), at);
+        }
         long[] taken = db.inTransaction(em -> {
             OperatorDayEntity od = em.find(OperatorDayEntity.class, new OperatorDayEntity.Key(org, operator, day),
                 LockModeType.PESSIMISTIC_WRITE);
@@ -185,23 +197,29 @@ public class CallQueue {
             }
             Long held = openClaimOf(em, org, operator);
             if (held != null) return new long[] {held, 0};
-            // only active campaigns' calls; a campaign whose daily limit the operator has reached drops out
-            java.util.Set<Long> allowed = new java.util.HashSet<>(campaign != null ? List.of(campaign) : active.keySet());
+            // only callable campaigns' calls; a campaign whose daily limit the operator has reached drops out
+            Map<Long, List<String>> allowed = new HashMap<>(callable);
             boolean limited = false;
             for (int round = 0; round < 3 + active.size() && !allowed.isEmpty(); round++) {
+                List<Long> ids = List.copyOf(allowed.keySet());
+                StringBuilder where = new StringBuilder();
+                for (int i = 0; i < ids.size(); i++) {
+                    where.append(i == 0 ? "" : " or ").append("(c.campaignId = :c").append(i)
+                        .append(" and c.branch in :b").append(i).append(')');
+                }
                 var query = em.createQuery("select c.id, c.campaignId from CallEntity c where c.organisationId = :o"
-                        + " and c.status = :queued and c.campaignId in :allowed" + (branch != null ? " and c.branch = :b" : "")
-                        + " order by c.dueAt, c.id", Object[].class)
-                    .setParameter("o", org).setParameter("queued", CallEntity.QUEUED)
-                    .setParameter("allowed", List.copyOf(allowed)).setMaxResults(CANDIDATES);
-                if (branch != null) query.setParameter("b", branch);
+                        + " and c.status = :queued and (" + where + ") order by c.dueAt, c.id", Object[].class)
+                    .setParameter("o", org).setParameter("queued", CallEntity.QUEUED).setMaxResults(CANDIDATES);
+                for (int i = 0; i < ids.size(); i++) {
+                    query.setParameter("c" + i, ids.get(i)).setParameter("b" + i, allowed.get(ids.get(i)));
+                }
                 List<Object[]> candidates = query.getResultList();
                 if (candidates.isEmpty()) break;
                 for (Object[] candidate : candidates) {
                     long callId = ((Number) candidate[0]).longValue();
                     Campaign c = active.get(((Number) candidate[1]).longValue());
-                    if (!allowed.contains(c.id())) continue;
-                    if (claimsToday(em, org, operator, day, c.id()) >= c.callsPerOperatorPerDay()) {
+                    if (!allowed.containsKey(c.id())) continue;
+                    if (callsMadeToday(em, org, operator, day, c.id()) >= c.callsPerOperatorPerDay()) {
                         allowed.remove(c.id());
                         limited = true;
                         continue;
@@ -353,7 +371,7 @@ public class CallQueue {
             throw new Forbidden("claim " + claimId + " is " + seen.operator + "'s; only they hand it back");
         }
         Instant now = now();
-        ZoneId zone = zone(org);
+        Map<String, ZoneId> zones = branchZones(org);
         db.inTransaction(em -> {
             CallEntity call = em.find(CallEntity.class, seen.callId, LockModeType.PESSIMISTIC_WRITE);
             ClaimEntity k = em.find(ClaimEntity.class, claimId, LockModeType.PESSIMISTIC_WRITE);
@@ -365,7 +383,8 @@ public class CallQueue {
             k.outcomeAt = now;
             if (CallEntity.CLAIMED.equals(call.status) && Objects.equals(call.claimId, k.id)) {
                 Campaign campaign = Campaigns.byId(em, call.campaignId);
-                boolean open = campaign.active() && campaign.callHours().contains(now.atZone(zone));
+                boolean open = campaign.active() && campaign.callHours()
+                    .contains(now.atZone(zones.getOrDefault(call.branch, zone(org))));
                 call.status = open ? CallEntity.QUEUED : CallEntity.PENDING;
                 call.queuedAt = open ? now : null;
             }
@@ -416,9 +435,11 @@ public class CallQueue {
                 .setParameter("o", org).setParameter("queued", CallEntity.QUEUED).setMaxResults(limit);
             if (branch != null) next.setParameter("b", branch);
             if (campaign != null) next.setParameter("c", campaign);
+            // calls made, as the daily limit counts them
             long today = em.createQuery("select count(k.id) from ClaimEntity k where k.organisationId = :o"
-                    + " and k.operator = :op and k.day = :d", Long.class).setParameter("o", org)
-                .setParameter("op", caller.actor()).setParameter("d", day).getSingleResult();
+                    + " and k.operator = :op and k.day = :d and k.outcome is not null and k.outcome <> :abandoned",
+                    Long.class).setParameter("o", org).setParameter("op", caller.actor()).setParameter("d", day)
+                .setParameter("abandoned", ClaimEntity.ABANDONED).getSingleResult();
             return new QueueView(branch, campaign, byStatus.getOrDefault(CallEntity.PENDING, 0L),
                 byStatus.getOrDefault(CallEntity.QUEUED, 0L), byStatus.getOrDefault(CallEntity.CLAIMED, 0L),
                 next.getResultStream().map(CallEntity::toApi).toList(), openClaimOf(em, org, caller.actor()), today);
@@ -487,10 +508,12 @@ public class CallQueue {
             .setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 
-    private static long claimsToday(EntityManager em, String org, String operator, LocalDate day, long campaign) {
+    /** The calls of the campaign the operator made that day: claims with an outcome, not those handed back. */
+    private static long callsMadeToday(EntityManager em, String org, String operator, LocalDate day, long campaign) {
         return em.createQuery("select count(k.id) from ClaimEntity k where k.organisationId = :o and k.operator = :op"
-                + " and k.day = :d and k.campaignId = :c", Long.class).setParameter("o", org).setParameter("op", operator)
-            .setParameter("d", day).setParameter("c", campaign).getSingleResult();
+                + " and k.day = :d and k.campaignId = :c and k.outcome is not null and k.outcome <> :abandoned",
+                Long.class).setParameter("o", org).setParameter("op", operator).setParameter("d", day)
+            .setParameter("c", campaign).setParameter("abandoned", ClaimEntity.ABANDONED).getSingleResult();
     }
 
     private static void mayRead(Caller caller, ClaimEntity k) {
@@ -501,6 +524,22 @@ public class CallQueue {
 
     ZoneId zone(String org) {
         return organisations.find(org).map(Organisation::timeZone).map(ZoneId::of).orElse(ZoneOffset.UTC);
+    }
+
+    /** The time zone of each of the organisation's branches (core fills in the organisation's where a branch has none). */
+    Map<String, ZoneId> branchZones(String org) {
+        ZoneId fallback = zone(org);
+        Map<String, ZoneId> zones = new HashMap<>();
+        for (Branch b : branches.list(org)) zones.put(b.code(), b.timeZone() == null ? fallback : ZoneId.of(b.timeZone()));
+        return zones;
+    }
+
+    /** The branches the campaign calls for (none named: every branch) that are within its call hours at the moment. */
+    static List<String> inCallHours(Campaign campaign, Map<String, ZoneId> zones, Instant moment) {
+        if (!campaign.active()) return List.of();
+        return (campaign.branches().isEmpty() ? zones.keySet() : campaign.branches()).stream()
+            .filter(b -> zones.containsKey(b) && campaign.callHours().contains(moment.atZone(zones.get(b))))
+            .sorted().toList();
     }
 
     static Instant now() {

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  *   <li>claims older than {@code claim.timeoutMinutes} that nobody finished go back (the claim is marked
  *       {@code ABANDONED}): into the queue within call hours, else to wait;</li>
  *   <li>calls still to be made whose purchase is more than the campaign's {@code giveUpAfterDays} old expire;</li>
- *   <li>within the campaign's call hours (the organisation's time zone), the calls that are due join the queue;
- *       outside them, or while the campaign is paused, unclaimed calls leave it again (they stay due);</li>
+ *   <li>at the branches within the campaign's call hours (each in its branch's time zone), the calls that are due
+ *       join the queue; at the others, or while the campaign is paused, unclaimed calls leave it again (they stay
+ *       due);</li>
  *   <li>responses whose completion was never announced (a crash between commit and announcement) are announced.</li>
  * </ol>
  * It runs every {@code queue.run.intervalMinutes} for every campaign, on the one node that claims the slot
@@ -78,9 +79,12 @@ public class QueueRuns {
         timer.shutdownNow();
     }
 
-    /** What a run did. */
-    public record RunResult(long campaign, Instant asOf, boolean inCallHours, int queued, int unqueued, int abandoned,
-                            int expired, int announced) {
+    /**
+     * What a run did; {@code inCallHours}: at one or more of the campaign's branches, {@code branchesInCallHours}
+     * those branches.
+     */
+    public record RunResult(long campaign, Instant asOf, boolean inCallHours, List<String> branchesInCallHours,
+                            int queued, int unqueued, int abandoned, int expired, int announced) {
     }
 
     /** Runs the campaign's queue as of {@code asOf}; see the class comment. */
@@ -88,8 +92,7 @@ public class QueueRuns {
         Campaign campaign = campaigns.get(organisationId, campaignId);
         Instant moment = asOf.truncatedTo(ChronoUnit.MILLIS);
         ZoneId zone = queue.zone(organisationId);
-        boolean open = campaign.active() && campaign.callHours().contains(moment.atZone(zone));
-        String waiting = open ? CallEntity.QUEUED : CallEntity.PENDING;
+        List<String> open = CallQueue.inCallHours(campaign, queue.branchZones(organisationId), moment);
 
         Instant staleBefore = moment.minus(settings.claimTimeout());
         List<Long> stale = db.read(em -> em.createQuery("select c.id from CallEntity c where c.campaignId = :c"
@@ -106,8 +109,9 @@ public class QueueRuns {
                     k.outcome = ClaimEntity.ABANDONED;
                     k.outcomeAt = moment;
                 }
-                call.status = waiting;
-                call.queuedAt = open ? moment : null;
+                boolean callable = open.contains(call.branch);
+                call.status = callable ? CallEntity.QUEUED : CallEntity.PENDING;
+                call.queuedAt = callable ? moment : null;
                 return true;
             });
             if (returned) abandoned++;
@@ -124,21 +128,24 @@ public class QueueRuns {
             .executeUpdate());
 
         int queued = 0;
-        int unqueued = 0;
-        if (open) {
+        if (!open.isEmpty()) {
             queued = db.inTransaction(em -> em.createQuery("update CallEntity c set c.status = :queued, c.queuedAt = :at"
-                    + " where c.campaignId = :c and c.status = :pending and c.dueAt <= :at")
+                    + " where c.campaignId = :c and c.status = :pending and c.dueAt <= :at and c.branch in :open")
                 .setParameter("queued", CallEntity.QUEUED).setParameter("at", moment).setParameter("c", campaignId)
-                .setParameter("pending", CallEntity.PENDING).executeUpdate());
-        } else {
-            unqueued = db.inTransaction(em -> em.createQuery("update CallEntity c set c.status = :pending,"
-                    + " c.queuedAt = null where c.campaignId = :c and c.status = :queued")
-                .setParameter("pending", CallEntity.PENDING).setParameter("c", campaignId)
-                .setParameter("queued", CallEntity.QUEUED).executeUpdate());
+                .setParameter("pending", CallEntity.PENDING).setParameter("open", open).executeUpdate());
         }
+        int unqueued = db.inTransaction(em -> {
+            var leave = em.createQuery("update CallEntity c set c.status = :pending, c.queuedAt = null"
+                    + " where c.campaignId = :c and c.status = :queued" + (open.isEmpty() ? "" : " and c.branch not in :open"))
+                .setParameter("pending", CallEntity.PENDING).setParameter("c", campaignId)
+                .setParameter("queued", CallEntity.QUEUED);
+            if (!open.isEmpty()) leave.setParameter("open", open);
+            return leave.executeUpdate();
+        });
         // announced within a couple of minutes of the answer as a rule; older ones were missed
         int announced = followUps.announceMissed(organisationId, campaignId, Instant.now().minus(Duration.ofMinutes(2)));
-        RunResult result = new RunResult(campaignId, moment, open, queued, unqueued, abandoned, expired, announced);
+        RunResult result = new RunResult(campaignId, moment, !open.isEmpty(), open, queued, unqueued, abandoned, expired,
+            announced);
         if (queued + unqueued + abandoned + expired + announced > 0) LOG.info("Surveys queue run: {}", result);
         return result;
     }

@@ -31,12 +31,12 @@ public final class CsvExport {
             "averageScale", "npsAnswers", "promoters", "passives", "detractors", "nps"), rows);
     }
 
-    public static byte[] distributions(List<SurveyReports.Distribution> distributions) {
+    public static byte[] distributions(List<SurveyReports.Distribution> distributions, String lang) {
         List<List<Object>> rows = new ArrayList<>();
         for (SurveyReports.Distribution d : distributions) {
             for (Map.Entry<String, Long> e : d.counts().entrySet()) {
                 rows.add(List.of(d.questionnaire(), text(d.question()), d.kind(),
-                    text(d.text() == null ? "" : d.text().preferred()), text(e.getKey()), e.getValue(), d.answers()));
+                    text(d.text() == null ? "" : d.text().in(lang)), text(e.getKey()), e.getValue(), d.answers()));
             }
         }
         return write(List.of("questionnaire", "question", "kind", "text", "answer", "count", "answers"), rows);

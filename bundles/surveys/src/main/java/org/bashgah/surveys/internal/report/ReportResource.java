@@ -53,12 +53,14 @@ public class ReportResource {
     @GET
     public SurveyReports.Summary summary(@QueryParam("by") String by, @QueryParam("from") String from,
                                          @QueryParam("to") String to, @QueryParam("branch") String branch,
-                                         @QueryParam("campaign") String campaign, @Context SecurityContext security) {
+                                         @QueryParam("campaign") String campaign, @QueryParam("lang") String lang,
+                                         @Context SecurityContext security) {
         Validation v = new Validation();
         SurveyReports.Filter f = filter(v, security, from, to, branch, campaign);
         String grouping = by(v, by);
+        String language = lang(v, lang);
         v.throwIfInvalid();
-        return reports.summary(f, grouping);
+        return reports.summary(f, grouping, language);
     }
 
     @GET
@@ -102,23 +104,30 @@ public class ReportResource {
                            @QueryParam("questionnaire") String questionnaire, @QueryParam("question") String question,
                            @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("branch") String branch, @QueryParam("campaign") String campaign,
-                           @Context SecurityContext security) {
+                           @QueryParam("lang") String lang, @Context SecurityContext security) {
         Validation v = new Validation().code("question", question)
             .check(report == null || REPORTS.contains(report), "report", "must be one of " + REPORTS);
         SurveyReports.Filter f = filter(v, security, from, to, branch, campaign);
         Long questionnaireId = Scope.id(v, "questionnaire", questionnaire);
         String grouping = by(v, by);
+        String language = lang(v, lang);
         v.throwIfInvalid();
         String kind = report == null ? "summary" : report;
         byte[] csv = switch (kind) {
-            case "distribution" -> CsvExport.distributions(reports.distributions(f, questionnaireId, question));
+            case "distribution" -> CsvExport.distributions(reports.distributions(f, questionnaireId, question), language);
             case "texts" -> CsvExport.texts(reports.texts(f, questionnaireId, question, 0, 5000));
-            default -> CsvExport.summary(reports.summary(f, grouping));
+            default -> CsvExport.summary(reports.summary(f, grouping, language));
         };
         String name = "surveys-" + kind + (kind.equals("summary") ? "-by-" + grouping : "") + "-" + f.from() + "-"
             + f.to() + ".csv";
         return Response.ok(csv, "text/csv; charset=UTF-8")
             .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    /** The language of the labels: the caller's ({@code fa} or {@code en}); Persian, the chain's, by default. */
+    private static String lang(Validation v, String lang) {
+        v.check(lang == null || lang.equals("fa") || lang.equals("en"), "lang", "must be fa or en");
+        return lang == null ? "fa" : lang;
     }
 
     private SurveyReports.Filter filter(Validation v, SecurityContext security, String from, String to, String branch,

@@ -79,7 +79,8 @@ public class SurveyReports {
                              String branch, String operator, Instant answeredAt, String text) {
     }
 
-    public Summary summary(Filter f, String by) {
+    /** The summary grouped {@code by}, a question's label in {@code lang} ({@code fa} or {@code en}) when it has one. */
+    public Summary summary(Filter f, String by, String lang) {
         Map<String, Tally> groups = new TreeMap<>();
         Tally total = new Tally();
         db.read(em -> {
@@ -127,7 +128,7 @@ public class SurveyReports {
             }
             return null;
         });
-        Map<String, String> labels = labels(f.organisationId(), by, groups.keySet());
+        Map<String, String> labels = labels(f.organisationId(), by, groups.keySet(), lang);
         boolean perQuestion = by.equals("question");
         List<Row> rows = new ArrayList<>();
         groups.forEach((key, t) -> rows.add(t.row(key, labels.getOrDefault(key, key), perQuestion)));
@@ -230,8 +231,8 @@ public class SurveyReports {
         return q;
     }
 
-    /** What a key is called: a branch's name, a campaign's name, a question's text (Persian first). */
-    private Map<String, String> labels(String org, String by, java.util.Set<String> keys) {
+    /** What a key is called: a branch's name, a campaign's name, a question's text (in {@code lang} first). */
+    private Map<String, String> labels(String org, String by, java.util.Set<String> keys, String lang) {
         Map<String, String> labels = new HashMap<>();
         switch (by) {
             case "branch" -> {
@@ -248,7 +249,7 @@ public class SurveyReports {
                     Questionnaire q = current.computeIfAbsent(Long.parseLong(parts[0]),
                         id -> questionnaires.current(org, id));
                     q.questions().stream().filter(x -> x.code().equals(parts[1])).findFirst()
-                        .ifPresent(x -> labels.put(key, q.code() + ": " + x.text().preferred()));
+                        .ifPresent(x -> labels.put(key, q.code() + ": " + x.text().in(lang)));
                 }
             }
             default -> { }

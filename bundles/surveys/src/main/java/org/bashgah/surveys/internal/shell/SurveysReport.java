@@ -38,7 +38,7 @@ public class SurveysReport implements Action {
         Organisation org = organisations.byCodeOrFirst(organisation);
         LocalDate last = to == null ? LocalDate.now(ZoneId.of(org.timeZone())) : LocalDate.parse(to);
         LocalDate first = from == null ? last.minusDays(29) : LocalDate.parse(from);
-        SurveyReports.Summary s = reports.summary(new SurveyReports.Filter(org.id(), first, last, null, null), by);
+        SurveyReports.Summary s = reports.summary(new SurveyReports.Filter(org.id(), first, last, null, null), by, "fa");
         System.out.printf("Surveys of %s, %s to %s, by %s%n", org.code(), first, last, by);
         System.out.printf("%-30s %7s %9s %8s %7s %7s %8s %7s%n", by, "calls", "completed", "rate %", "csat %", "avg",
             "nps n", "nps");

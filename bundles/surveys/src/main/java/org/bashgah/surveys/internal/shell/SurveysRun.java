@@ -35,8 +35,9 @@ public class SurveysRun implements Action {
         Instant moment = asOf == null ? Instant.now() : OffsetDateTime.parse(asOf).toInstant();
         var results = campaign == null ? runs.runAll(org.id(), moment) : java.util.List.of(runs.run(org.id(), campaign, moment));
         for (QueueRuns.RunResult r : results) {
-            System.out.printf("campaign %d as of %s: %s call hours, %d queued, %d taken out, %d abandoned claims back,"
+            System.out.printf("campaign %d as of %s: %s call hours%s, %d queued, %d taken out, %d abandoned claims back,"
                     + " %d expired, %d announced%n", r.campaign(), r.asOf(), r.inCallHours() ? "in" : "outside",
+                r.inCallHours() ? " at " + String.join(" ", r.branchesInCallHours()) : "",
                 r.queued(), r.unqueued(), r.abandoned(), r.expired(), r.announced());
         }
         return null;
