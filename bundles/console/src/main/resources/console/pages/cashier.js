@@ -1,5 +1,5 @@
 // The cashier screen: find or join a member, their balances and what waits for them, post a purchase, refund it.
-import { accountName, amount, api, asciiDigits, attempt, field, fmt, h, idempotencyKey, money, problemBox, t } from '../lib.js';
+import { accountName, amount, api, asciiDigits, attempt, dateInput, field, fmt, h, idempotencyKey, money, problemBox, t, tierName, tierNames } from '../lib.js';
 
 const BRANCH = 'bashgah.cashier.branch';
 
@@ -36,7 +36,7 @@ export async function mount(main, c) {
 
   function showJoin(number) {
     const name = h('input', { id: 'join-name', autocomplete: 'off' });
-    const birth = h('input', { id: 'join-birth', type: 'date' });
+    const birth = dateInput({ id: 'join-birth' });   // Jalali in Persian, the value is Gregorian
     const sms = h('input', { id: 'join-sms', type: 'checkbox', checked: true });
     const joinMessage = h('div');
     area.replaceChildren(h('form', { class: 'card', id: 'join-form', onsubmit: async e => {
@@ -71,6 +71,7 @@ export async function mount(main, c) {
 
     async function refresh(known) {
       const b = known || await api('GET', `/members/${member.id}/balances`);
+      await tierNames();
       showBalances(b);
       const items = [];
       try {
@@ -100,7 +101,7 @@ export async function mount(main, c) {
           h('dt', {}, t('account.branch', { branch: branch || '' })), h('dd', {}, money(b.branchCredit?.[branch] ?? 0, { id: 'bal-branch' })),
           h('dt', {}, t('account.shared')), h('dd', {}, money(b.sharedCredit, { id: 'bal-shared' })),
           h('dt', {}, t('account.points')), h('dd', {}, money(b.points, { id: 'bal-points' })),
-          h('dt', {}, t('member.tier')), h('dd', { id: 'bal-tier' }, b.tier ? t(`tier.${b.tier}`) === `tier.${b.tier}` ? b.tier : t(`tier.${b.tier}`) : '—')));
+          h('dt', {}, t('member.tier')), h('dd', { id: 'bal-tier', 'data-tier': b.tier || null }, tierName(b.tier))));
     }
 
     function purchaseForm() {
