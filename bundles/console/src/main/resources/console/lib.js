@@ -207,8 +207,10 @@ export function problemBox(error, extra = null) {
   const key = PROBLEM_TITLES[slug] || STATUS_TITLES[error.status];
   const title = key ? t(key, {}, extra) : t('error.other', { status: error.status }, extra);
   const server = text => h('small', { class: 'server-text', lang: 'en', dir: 'ltr' }, text);
+  // a detail that only repeats the field errors (core's 400s do) is not shown twice
+  const repeats = (p.errors || []).length && p.errors.every(e => String(p.detail || '').includes(`${e.field}: ${e.message}`));
   return h('div', { class: 'problem', role: 'alert', 'data-status': String(error.status), 'data-type': slug || null },
-    h('strong', {}, title), p.detail ? h('p', {}, server(p.detail)) : null,
+    h('strong', {}, title), p.detail && !repeats ? h('p', {}, server(p.detail)) : null,
     (p.errors || []).length ? h('ul', {}, p.errors.map(e => {
       const label = fieldLabel(e.field, extra);
       const headline = lang === 'en' ? `${label}: ${e.message}` : `${label}: ${t('error.fieldRefused', {}, extra)}`;
