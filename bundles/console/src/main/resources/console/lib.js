@@ -279,12 +279,15 @@ export function tierName(code, names = tiers.names) {
 // ---- Jalali date entry: the browser's Intl knows the Persian calendar one way (a day to its Jalali name); the way
 // back is found by stepping from an estimate until Intl names the day that was typed ----
 
-const JALALI_PARTS = new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+const JALALI_PARTS = new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn',
+  { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+const MONTH_NAME = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { month: 'long', timeZone: 'UTC' });
 const DAY = 86400000;
 
 /** A UTC day's Jalali year, month and day. */
 export function jalali(date) {
-  const parts = Object.fromEntries(JALALI_PARTS.formatToParts(date).filter(p => p.type !== 'literal').map(p => [p.type, parseInt(p.value, 10)]));
+  const parts = Object.fromEntries(JALALI_PARTS.formatToParts(date).filter(p => p.type !== 'literal')
+    .map(p => [p.type, parseInt(p.value, 10)]));
   return { year: parts.year, month: parts.month, day: parts.day };
 }
 
@@ -293,7 +296,10 @@ const dayOfYear = (m, d) => (m <= 7 ? (m - 1) * 31 + d : 186 + (m - 7) * 30 + d)
 
 /** The Gregorian ISO date (yyyy-mm-dd) of a Jalali day, or null when there is no such day (e.g. 30 Esfand of a common year). */
 export function gregorianOf(year, month, day) {
-  if (![year, month, day].every(Number.isInteger) || month < 1 || month > 12 || day < 1 || day > 31 || year < 1 || year > 3000) return null;
+  // a year of two digits is refused, not guessed
+  if (![year, month, day].every(Number.isInteger) || month < 1 || month > 12 || day < 1 || day > 31 || year < 1000 || year > 3000) {
+    return null;
+  }
   let at = Date.UTC(year + 621, 2, 20) + (dayOfYear(month, day) - 1) * DAY;
   for (let i = 0; i < 6; i++) {
     const j = jalali(new Date(at));
@@ -309,8 +315,8 @@ export function gregorianOf(year, month, day) {
 /**
  * A date field: the native picker in English; in Persian a Jalali day, month and year (any digits), since the native
  * picker is Gregorian. Its `value` is the Gregorian ISO date either way, '' when empty; what is typed that is no day
- * (30 Esfand of a common year, a month left out) is the value as typed, y/m/d, for the API to refuse naming the
- * field. `onchange(value)` is called after each edit.
+ * (30 Esfand of a common year, a month left out, a year of two digits) is the value as typed, y/m/d, for the API to
+ * refuse naming the field. `onchange(value)` is called after each edit.
  */
 export function dateInput(attrs = {}, onchange = null) {
   const { value = '', id, ...rest } = attrs;
@@ -319,11 +325,13 @@ export function dateInput(attrs = {}, onchange = null) {
     if (onchange) input.addEventListener('input', () => onchange(input.value));
     return input;
   }
-  const day = h('input', { class: 'jd-day', inputmode: 'numeric', maxlength: 2, autocomplete: 'off', 'aria-label': t('date.day'), placeholder: t('date.day') });
+  const part = (name, size) => h('input', { class: `jd-${name}`, inputmode: 'numeric', maxlength: size, autocomplete: 'off',
+    'aria-label': t(`date.${name}`), placeholder: t(`date.${name}`) });
+  const day = part('day', 2);
   const month = h('select', { class: 'jd-month', 'aria-label': t('date.month') }, h('option', { value: '' }, t('date.month')),
     Array.from({ length: 12 }, (_, i) => h('option', { value: String(i + 1) },
-      new Intl.DateTimeFormat('fa-IR-u-ca-persian', { month: 'long', timeZone: 'UTC' }).format(new Date(`${gregorianOf(1404, i + 1, 1)}T00:00:00Z`)))));
-  const year = h('input', { class: 'jd-year', inputmode: 'numeric', maxlength: 4, autocomplete: 'off', 'aria-label': t('date.year'), placeholder: t('date.year') });
+      MONTH_NAME.format(new Date(`${gregorianOf(1404, i + 1, 1)}T00:00:00Z`)))));
+  const year = part('year', 4);
   const shown = h('small', { class: 'muted jd-gregorian', dir: 'ltr', lang: 'en' });
   const box = h('div', { class: 'jalali-date', role: 'group', id, ...rest }, day, month, year, shown);
   const read = () => {

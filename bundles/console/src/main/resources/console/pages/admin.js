@@ -125,7 +125,8 @@ async function audit(main, c) {
     more.hidden = lines.length < 50;
   }
   more.addEventListener('click', page);
-  main.replaceChildren(h('h1', {}, t('menu.audit')), h('p', { class: 'muted' }, t('audit.detailHelp')), message, h('div', { class: 'table-wrap' }, h('table', { id: 'audit' },
+  main.replaceChildren(h('h1', {}, t('menu.audit')), h('p', { class: 'muted' }, t('audit.detailHelp')), message,
+    h('div', { class: 'table-wrap' }, h('table', { id: 'audit' },
     h('thead', {}, h('tr', {}, [t('ledger.at'), t('admin.user'), t('admin.branch'), t('audit.action'), t('audit.target'), t('ledger.note')]
       .map(x => h('th', { scope: 'col' }, x)))), body)), more);
   await page();

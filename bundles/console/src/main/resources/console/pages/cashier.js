@@ -1,5 +1,7 @@
 // The cashier screen: find or join a member, their balances and what waits for them, post a purchase, refund it.
-import { accountName, amount, api, asciiDigits, attempt, dateInput, field, fmt, h, idempotencyKey, money, problemBox, t, tierName, tierNames } from '../lib.js';
+import {
+  accountName, amount, api, asciiDigits, attempt, dateInput, field, fmt, h, idempotencyKey, money, problemBox, t, tierName, tierNames,
+} from '../lib.js';
 
 const BRANCH = 'bashgah.cashier.branch';
 const EXPIRY_DAYS = 30;   // "expires soon": the lots that lapse within this many days
