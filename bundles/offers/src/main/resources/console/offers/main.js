@@ -110,14 +110,17 @@ async function editor(main, c, id) {
   }
 
   let polling = null;   // the timer that reads a running targeting run again
+  let drawing = 0;      // only the latest reading draws: one started while another waits for its answers wins
   async function showExtra() {
     clearTimeout(polling);
-    extra.replaceChildren();
-    if (!offer) return;
+    const mine = ++drawing;
+    if (!offer) { extra.replaceChildren(); return; }
     const perf = await api('GET', `/offers/${offer.id}/performance`).catch(() => null);
+    const runs = offer.kind === 'ONE_TIME' ? await api('GET', `/offers/${offer.id}/targeting-runs`).catch(() => []) : [];
+    if (mine !== drawing) return;
+    extra.replaceChildren();
     if (perf) extra.append(performance(c, perf));
     if (offer.kind === 'ONE_TIME') {
-      const runs = await api('GET', `/offers/${offer.id}/targeting-runs`).catch(() => []);
       const runMessage = h('div');
       extra.append(h('div', { class: 'card' }, h('h2', {}, t('runs.title')),
         runs.length ? c.table([t('runs.at'), t('runs.status'), t('runs.targeted'), t('runs.control')], runs.map(r => h('tr', { 'data-run': r.id },
