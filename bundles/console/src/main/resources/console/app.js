@@ -193,6 +193,7 @@ function consoleFor(texts, ext = null) {
   return {
     user: session.user, lang: lib.lang, api: lib.api, h: lib.h, fmt: lib.fmt, money: lib.money, table: lib.table,
     field: lib.field, amount: lib.amount, asciiDigits: lib.asciiDigits, idempotencyKey: lib.idempotencyKey, download: lib.download,
+    dateInput: lib.dateInput, tierName: lib.tierName, tierNames: lib.tierNames,
     t: (key, vars) => t(key, vars, texts),
     problemBox: e => lib.problemBox(e, texts),
     attempt: (where, action) => lib.attempt(where, action, texts),

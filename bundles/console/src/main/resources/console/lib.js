@@ -57,6 +57,12 @@ export const fmt = {
     return new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-persian' : 'en-US', { dateStyle: 'medium' })
       .format(new Date(iso));
   },
+  /** A calendar day (yyyy-mm-dd, as a birth date is kept): the same day in every time zone. */
+  day(isoDate) {
+    if (!isoDate) return '';
+    return new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-persian' : 'en-US', { dateStyle: 'medium', timeZone: 'UTC' })
+      .format(new Date(`${String(isoDate).slice(0, 10)}T00:00:00Z`));
+  },
   dateTime(iso) {
     if (!iso) return '';
     return new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-persian' : 'en-US',
@@ -167,22 +173,50 @@ export function money(n, attrs = {}) {
   return h('span', { class: 'amount', 'data-value': String(n ?? 0), ...attrs }, fmt.number(n));
 }
 
-/** The refusal or error of a call, as the user should see it: the problem's detail and its field errors. */
+/** A text by key when a dictionary (the extension's, then the console's) has it; undefined otherwise. */
+export function known(key, extra = null) {
+  return (extra && extra[key]) ?? dictionaries[lang]?.[key];
+}
+
+// the problem types of core's problem details (urn:bashgah:problem:<slug>), then the HTTP status, choose the headline
+const PROBLEM_TITLES = {
+  'invalid-request': 'error.invalid', rejected: 'error.rejected', 'not-found': 'error.notFound', forbidden: 'error.forbidden',
+  conflict: 'error.conflict', unauthorized: 'error.unauthorized', 'too-large': 'error.tooLarge', internal: 'error.internal',
+};
+const STATUS_TITLES = { 400: 'error.invalid', 401: 'error.unauthorized', 403: 'error.forbidden', 404: 'error.notFound',
+  409: 'error.conflict', 413: 'error.tooLarge', 422: 'error.rejected', 500: 'error.internal' };
+
+/** A field of a request as the user knows it: `field.<path>` (indexes dropped: lines[2].amount is field.lines.amount). */
+export function fieldLabel(path, extra = null) {
+  const plain = String(path ?? '').replace(/\[\d+\]/g, '');
+  return known(`field.${plain}`, extra) ?? known(`field.${plain.split('.').pop()}`, extra) ?? path;
+}
+
+/**
+ * The refusal or error of a call, as the user should see it: a headline in the user's language chosen by the problem's
+ * type (or the HTTP status), each refused field by its label, and the server's own words (English, for API users)
+ * as a secondary line.
+ */
 export function problemBox(error, extra = null) {
   if (!(error instanceof ApiError)) {
     console.error(error);
     return h('div', { class: 'problem', role: 'alert' }, t('error.network', {}, extra));
   }
   const p = error.problem;
-  const title = error.status === 403 ? t('error.forbidden', {}, extra)
-    : error.status === 404 ? t('error.notFound', {}, extra)
-      : error.status === 409 ? t('error.conflict', {}, extra)
-        : error.status === 422 ? t('error.rejected', {}, extra)
-          : error.status === 400 ? t('error.invalid', {}, extra)
-            : t('error.other', { status: error.status }, extra);
-  return h('div', { class: 'problem', role: 'alert', 'data-status': String(error.status) },
-    h('strong', {}, title), p.detail ? h('p', {}, p.detail) : null,
-    (p.errors || []).length ? h('ul', {}, p.errors.map(e => h('li', {}, `${e.field}: ${e.message}`))) : null);
+  const slug = /^urn:bashgah:problem:(.+)$/.exec(p.type || '')?.[1];
+  const key = PROBLEM_TITLES[slug] || STATUS_TITLES[error.status];
+  const title = key ? t(key, {}, extra) : t('error.other', { status: error.status }, extra);
+  const server = text => h('small', { class: 'server-text', lang: 'en', dir: 'ltr' }, text);
+  // a detail that only repeats the field errors (core's 400s do) is not shown twice
+  const repeats = (p.errors || []).length && p.errors.every(e => String(p.detail || '').includes(`${e.field}: ${e.message}`));
+  return h('div', { class: 'problem', role: 'alert', 'data-status': String(error.status), 'data-type': slug || null },
+    h('strong', {}, title), p.detail && !repeats ? h('p', {}, server(p.detail)) : null,
+    (p.errors || []).length ? h('ul', {}, p.errors.map(e => {
+      const label = fieldLabel(e.field, extra);
+      const headline = lang === 'en' ? `${label}: ${e.message}` : `${label}: ${t('error.fieldRefused', {}, extra)}`;
+      return h('li', { 'data-field': e.field }, h('span', {}, headline),
+        lang === 'en' && label === e.field ? null : [' ', server(`${e.field}: ${e.message}`)]);
+    })) : null);
 }
 
 /** Runs an async action, showing its error in `where` (replacing what was there). Returns the result or undefined. */
@@ -211,4 +245,118 @@ export function accountName(account) {
   if (account === 'SHARED_CREDIT') return t('account.shared');
   if (account?.startsWith('BRANCH_CREDIT:')) return t('account.branch', { branch: account.slice(14) });
   return account;
+}
+
+let tiers = { at: 0, names: null };
+/**
+ * The chain's tier names by code, from the tier scheme when bashgah-credit is installed (GET /credit/tiers), kept a
+ * minute; an empty map without credit.
+ */
+export async function tierNames() {
+  if (tiers.names && Date.now() - tiers.at < 60000) return tiers.names;
+  let names = new Map();
+  try {
+    const scheme = await api('GET', '/credit/tiers');
+    names = new Map((scheme?.tiers || []).map(x => [x.code, x.name]));
+  } catch (e) { /* 404: credit is not installed; the dictionary's names serve */ }
+  if (!dictionaries.en) dictionaries.en = await loadDictionary('/console/', 'en');
+  tiers = { at: Date.now(), names };
+  return names;
+}
+
+/**
+ * A tier as the user should read it: the scheme's name, unless it is the English name the console ships for that
+ * code (the default scheme's "Bronze"), which the user's dictionary translates; a code nobody named stays a code.
+ */
+export function tierName(code, names = tiers.names) {
+  if (!code) return '—';
+  const named = names?.get(code);
+  const ours = known(`tier.${code}`);
+  if (named && named !== dictionaries.en?.[`tier.${code}`]) return named;
+  return ours ?? named ?? code;
+}
+
+// ---- Jalali date entry: the browser's Intl knows the Persian calendar one way (a day to its Jalali name); the way
+// back is found by stepping from an estimate until Intl names the day that was typed ----
+
+const JALALI_PARTS = new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn',
+  { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+const MONTH_NAME = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { month: 'long', timeZone: 'UTC' });
+const DAY = 86400000;
+
+/** A UTC day's Jalali year, month and day. */
+export function jalali(date) {
+  const parts = Object.fromEntries(JALALI_PARTS.formatToParts(date).filter(p => p.type !== 'literal')
+    .map(p => [p.type, parseInt(p.value, 10)]));
+  return { year: parts.year, month: parts.month, day: parts.day };
+}
+
+// day of the Jalali year: six months of 31 days, five of 30, the last of 29 (30 in a leap year)
+const dayOfYear = (m, d) => (m <= 7 ? (m - 1) * 31 + d : 186 + (m - 7) * 30 + d);
+
+/** The Gregorian ISO date (yyyy-mm-dd) of a Jalali day, or null when there is no such day (e.g. 30 Esfand of a common year). */
+export function gregorianOf(year, month, day) {
+  // a year of two digits is refused, not guessed
+  if (![year, month, day].every(Number.isInteger) || month < 1 || month > 12 || day < 1 || day > 31 || year < 1000 || year > 3000) {
+    return null;
+  }
+  let at = Date.UTC(year + 621, 2, 20) + (dayOfYear(month, day) - 1) * DAY;
+  for (let i = 0; i < 6; i++) {
+    const j = jalali(new Date(at));
+    if (j.year === year && j.month === month && j.day === day) return new Date(at).toISOString().slice(0, 10);
+    let off = (year - j.year) * 365 + dayOfYear(month, day) - dayOfYear(j.month, j.day);
+    if (off === 0 && j.year === year) return null;   // the day after the last of a month (31 Mehr is 1 Aban): no such day
+    if (off === 0) off = Math.sign(year - j.year);   // across a leap year's end
+    at += off * DAY;
+  }
+  return null;
+}
+
+/**
+ * A date field: the native picker in English; in Persian a Jalali day, month and year (any digits), since the native
+ * picker is Gregorian. Its `value` is the Gregorian ISO date either way, '' when empty; what is typed that is no day
+ * (30 Esfand of a common year, a month left out, a year of two digits) is the value as typed, y/m/d, for the API to
+ * refuse naming the field. `onchange(value)` is called after each edit.
+ */
+export function dateInput(attrs = {}, onchange = null) {
+  const { value = '', id, ...rest } = attrs;
+  if (lang !== 'fa') {
+    const input = h('input', { type: 'date', id, value, ...rest });
+    if (onchange) input.addEventListener('input', () => onchange(input.value));
+    return input;
+  }
+  const part = (name, size) => h('input', { class: `jd-${name}`, inputmode: 'numeric', maxlength: size, autocomplete: 'off',
+    'aria-label': t(`date.${name}`), placeholder: t(`date.${name}`) });
+  const day = part('day', 2);
+  const month = h('select', { class: 'jd-month', 'aria-label': t('date.month') }, h('option', { value: '' }, t('date.month')),
+    Array.from({ length: 12 }, (_, i) => h('option', { value: String(i + 1) },
+      MONTH_NAME.format(new Date(`${gregorianOf(1404, i + 1, 1)}T00:00:00Z`)))));
+  const year = part('year', 4);
+  const shown = h('small', { class: 'muted jd-gregorian', dir: 'ltr', lang: 'en' });
+  const box = h('div', { class: 'jalali-date', role: 'group', id, ...rest }, day, month, year, shown);
+  const read = () => {
+    const typed = [day.value, month.value, year.value].map(x => asciiDigits(x));
+    if (typed.every(x => x === '')) return '';
+    const [d, m, y] = typed.map(x => (/^\d+$/.test(x) ? Number(x) : NaN));
+    return gregorianOf(y, m, d) ?? `${typed[2]}/${typed[1]}/${typed[0]}`;
+  };
+  Object.defineProperty(box, 'value', {
+    get: read,
+    set(iso) {
+      const j = iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? jalali(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : null;
+      day.value = j ? fmt.number(j.day) : '';
+      month.value = j ? String(j.month) : '';
+      year.value = j ? String(j.year).replace(/\d/g, x => '۰۱۲۳۴۵۶۷۸۹'[x]) : '';
+      changed(false);
+    },
+  });
+  function changed(notify = true) {
+    const v = read();
+    box.dataset.value = v;
+    shown.textContent = /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '';
+    if (notify && onchange) onchange(v);
+  }
+  for (const el of [day, month, year]) el.addEventListener(el === month ? 'change' : 'input', () => changed());
+  box.value = value;
+  return box;
 }

@@ -1,6 +1,6 @@
 // Administration: branches, users, API keys (shown once), the audit log. Branch users see their own branch only:
 // the server decides, the page shows what it answers (a 403 is shown as a refusal).
-import { api, attempt, field, fmt, h, problemBox, table, t } from '../lib.js';
+import { api, attempt, field, fmt, h, known, problemBox, table, t } from '../lib.js';
 
 const ROLES = ['operator', 'branch-manager', 'chain-admin'];
 
@@ -102,6 +102,12 @@ async function keys(main, c) {
     h('button', { type: 'submit', class: 'primary' }, t('admin.create'))));
 }
 
+/** An audit action by its dictionary name; an action of a capability the console does not know keeps its code. */
+function actionName(action) {
+  const name = known(`audit.action.${action}`);
+  return name ?? h('code', { dir: 'ltr' }, action);
+}
+
 async function audit(main, c) {
   const body = h('tbody');
   const message = h('div');
@@ -112,13 +118,15 @@ async function audit(main, c) {
     if (!lines) return;
     for (const l of lines) {
       body.append(h('tr', {}, h('td', {}, h('time', { datetime: l.at }, fmt.dateTime(l.at))), h('td', { dir: 'ltr' }, l.actor),
-        h('td', {}, l.branch || ''), h('td', { dir: 'ltr' }, l.action), h('td', { dir: 'ltr' }, l.target || ''), h('td', {}, l.detail || '')));
+        h('td', {}, l.branch || ''), h('td', { 'data-action': l.action }, actionName(l.action)), h('td', { dir: 'ltr' }, l.target || ''),
+        h('td', { dir: 'auto', class: 'server-detail' }, l.detail || '')));
     }
     before = lines.length ? lines[lines.length - 1].id : before;
     more.hidden = lines.length < 50;
   }
   more.addEventListener('click', page);
-  main.replaceChildren(h('h1', {}, t('menu.audit')), message, h('div', { class: 'table-wrap' }, h('table', { id: 'audit' },
+  main.replaceChildren(h('h1', {}, t('menu.audit')), h('p', { class: 'muted' }, t('audit.detailHelp')), message,
+    h('div', { class: 'table-wrap' }, h('table', { id: 'audit' },
     h('thead', {}, h('tr', {}, [t('ledger.at'), t('admin.user'), t('admin.branch'), t('audit.action'), t('audit.target'), t('ledger.note')]
       .map(x => h('th', { scope: 'col' }, x)))), body)), more);
   await page();

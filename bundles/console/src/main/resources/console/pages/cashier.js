@@ -1,7 +1,10 @@
 // The cashier screen: find or join a member, their balances and what waits for them, post a purchase, refund it.
-import { accountName, amount, api, asciiDigits, attempt, field, fmt, h, idempotencyKey, money, problemBox, t } from '../lib.js';
+import {
+  accountName, amount, api, asciiDigits, attempt, dateInput, field, fmt, h, idempotencyKey, money, problemBox, t, tierName, tierNames,
+} from '../lib.js';
 
 const BRANCH = 'bashgah.cashier.branch';
+const EXPIRY_DAYS = 30;   // "expires soon": the lots that lapse within this many days
 
 export async function mount(main, c) {
   const user = c.user;
@@ -36,7 +39,7 @@ export async function mount(main, c) {
 
   function showJoin(number) {
     const name = h('input', { id: 'join-name', autocomplete: 'off' });
-    const birth = h('input', { id: 'join-birth', type: 'date' });
+    const birth = dateInput({ id: 'join-birth' });   // Jalali in Persian, the value is Gregorian
     const sms = h('input', { id: 'join-sms', type: 'checkbox', checked: true });
     const joinMessage = h('div');
     area.replaceChildren(h('form', { class: 'card', id: 'join-form', onsubmit: async e => {
@@ -71,27 +74,33 @@ export async function mount(main, c) {
 
     async function refresh(known) {
       const b = known || await api('GET', `/members/${member.id}/balances`);
+      await tierNames();
       showBalances(b);
       const items = [];
       try {
-        const expiring = await api('GET', `/members/${member.id}/expiring`);
-        items.push(h('h3', {}, t('cashier.expiring')), expiring.length
-          ? h('ul', { id: 'expiring' }, expiring.slice(0, 5).map(x => h('li', {}, money(x.amount), ' ', accountName(x.account), ' — ',
+        const lots = await api('GET', `/members/${member.id}/expiring`);
+        // what a cashier can tell the member to use soon: the lots of the next EXPIRY_DAYS, not every lot with a date
+        const horizon = Date.now() + EXPIRY_DAYS * 86400000;
+        const expiring = lots.filter(x => new Date(x.expiresAt).getTime() <= horizon);
+        const later = lots.length - expiring.length;
+        items.push(h('h3', {}, t('cashier.expiring', { days: fmt.number(EXPIRY_DAYS) })), expiring.length
+          ? h('ul', { id: 'expiring' }, expiring.map(x => h('li', {}, money(x.amount), ' ', accountName(x.account), ' — ',
             h('time', { datetime: x.expiresAt }, fmt.date(x.expiresAt)))))
-          : h('p', { class: 'muted', id: 'expiring' }, t('cashier.nothingExpires')));
+          : h('p', { class: 'muted', id: 'expiring' }, t('cashier.nothingExpires', { days: fmt.number(EXPIRY_DAYS) })),
+        later ? h('p', { class: 'muted', id: 'expiring-later' }, t('cashier.expiringLater', { count: fmt.number(later) })) : null);
       } catch (e) { items.push(problemBox(e)); }
       try {
         const offers = await api('GET', `/offers/members/${member.id}`);
-        const list = [...(offers.waiting || []).map(g => ({ name: t('cashier.grant', { id: g.offerId.slice(0, 8) }), until: g.deadline })),
-          ...(offers.qualifiesFor || [])];
+        const list = [...(offers.waiting || []).map(g => ({ name: g.name || t('cashier.grant'), until: g.deadline, offer: g.offerId })),
+          ...(offers.qualifiesFor || []).map(o => ({ name: o.name, offer: o.id }))];
         items.push(h('h3', {}, t('cashier.offers')), list.length
-          ? h('ul', { id: 'member-offers' }, list.map(o => h('li', {}, o.name,
+          ? h('ul', { id: 'member-offers' }, list.map(o => h('li', { 'data-offer': o.offer }, o.name,
             o.until ? [' — ', t('cashier.until', { date: fmt.date(o.until) })] : null)))
           : h('p', { class: 'muted', id: 'member-offers' }, t('cashier.noOffers')));
       } catch (e) {
         if (e.status !== 404) items.push(problemBox(e));   // 404: offers are not installed
       }
-      waiting.replaceChildren(...items);
+      waiting.replaceChildren(...items.filter(Boolean));   // a null would be written as the text "null"
     }
 
     function showBalances(b) {
@@ -100,7 +109,7 @@ export async function mount(main, c) {
           h('dt', {}, t('account.branch', { branch: branch || '' })), h('dd', {}, money(b.branchCredit?.[branch] ?? 0, { id: 'bal-branch' })),
           h('dt', {}, t('account.shared')), h('dd', {}, money(b.sharedCredit, { id: 'bal-shared' })),
           h('dt', {}, t('account.points')), h('dd', {}, money(b.points, { id: 'bal-points' })),
-          h('dt', {}, t('member.tier')), h('dd', { id: 'bal-tier' }, b.tier ? t(`tier.${b.tier}`) === `tier.${b.tier}` ? b.tier : t(`tier.${b.tier}`) : '—')));
+          h('dt', {}, t('member.tier')), h('dd', { id: 'bal-tier', 'data-tier': b.tier || null }, tierName(b.tier))));
     }
 
     function purchaseForm() {
@@ -161,7 +170,7 @@ export async function mount(main, c) {
           h('li', {}, money(p.earned.branchCredit, { id: 'earned-branch' }), ' ', t('account.branch', { branch: p.branch })),
           h('li', {}, money(p.earned.points, { id: 'earned-points' }), ' ', t('account.points')))
           : h('p', { class: 'muted' }, t('cashier.earnedNothing')),
-        p.appliedOffers?.length ? h('p', { id: 'applied-offers' }, t('cashier.applied'), ' ', p.appliedOffers.map(o => o.name).join('، ')) : null,
+        p.appliedOffers?.length ? h('p', { id: 'applied-offers' }, t('cashier.applied'), ' ', p.appliedOffers.map(o => o.name).join(t('list.separator'))) : null,
         refundMessage,
         h('button', { type: 'button', id: 'refund', onclick: async e => {
           if (!confirmRefund(e.target)) return;

@@ -1,6 +1,6 @@
 // Members: search by name, phone or tag, a member's profile (SMS opt-in, tags), balances, purchase history with refunds, and
 // ledger history.
-import { accountName, amount, api, attempt, field, fmt, h, money, t } from '../lib.js';
+import { accountName, amount, api, attempt, field, fmt, h, money, t, tierName, tierNames } from '../lib.js';
 
 const PAGE = 25;
 
@@ -22,10 +22,11 @@ export async function mount(main, c, route) {
     if (tag.value.trim()) query.set('tag', tag.value.trim());
     const found = await attempt(message, () => api('GET', `/members?${query}`));
     if (!found) return;
+    await tierNames();
     for (const m of found) {
       body.append(h('tr', { 'data-member': m.id },
         h('td', {}, h('a', { href: `#/members/${m.id}` }, m.name || t('member.noName'))), h('td', { dir: 'ltr' }, m.phone),
-        h('td', {}, m.tier || '—'), h('td', { dir: 'ltr' }, (m.tags || []).join(', ')), h('td', {}, fmt.date(m.joinedAt))));
+        h('td', { 'data-tier': m.tier || null }, tierName(m.tier)), h('td', { dir: 'ltr' }, (m.tags || []).join(', ')), h('td', {}, fmt.date(m.joinedAt))));
     }
     offset += found.length;
     more.hidden = found.length < PAGE;
@@ -51,6 +52,7 @@ export async function mount(main, c, route) {
 
 async function profile(main, c, id) {
   const member = await api('GET', `/members/${id}`);
+  await tierNames();
   const message = h('div');
   const sms = h('input', { type: 'checkbox', id: 'member-sms', checked: member.smsOptIn, onchange: async e => {
     const updated = await attempt(message, () => api('PATCH', `/members/${id}`, { smsOptIn: e.target.checked }));
@@ -95,8 +97,8 @@ async function profile(main, c, id) {
       h('section', { class: 'card' }, h('dl', { class: 'balances' },
         h('dt', {}, t('member.phone')), h('dd', { dir: 'ltr' }, member.phone),
         h('dt', {}, t('member.joinedAt')), h('dd', {}, h('time', { id: 'member-joined', datetime: member.joinedAt }, fmt.date(member.joinedAt)), ' · ', member.joinedBranch || ''),
-        h('dt', {}, t('member.birthDate')), h('dd', {}, member.birthDate ? fmt.date(member.birthDate) : '—'),
-        h('dt', {}, t('member.tier')), h('dd', {}, member.tier || '—')),
+        h('dt', {}, t('member.birthDate')), h('dd', { id: 'member-birth' }, member.birthDate ? fmt.day(member.birthDate) : '—'),
+        h('dt', {}, t('member.tier')), h('dd', { id: 'member-tier', 'data-tier': member.tier || null }, tierName(member.tier))),
       h('div', { class: 'check' }, sms, h('label', { for: 'member-sms' }, t('member.smsOptIn'))),
       tagEditor(id, member.tags || []), message),
       balances),

@@ -58,6 +58,8 @@ export function offerForm(c, area, definition, branches, changed) {
     oninput: e => edit(path, e.target.value.trim()) });
   const num = (path, attrs = {}) => h('input', { 'data-path': path, inputmode: 'decimal', dir: 'ltr', value: get(definition, path) ?? '', ...attrs,
     oninput: e => edit(path, number(c, e.target.value)) });
+  // Jalali day, month and year in Persian, the native picker in English; the definition keeps the Gregorian date
+  const date = path => c.dateInput({ 'data-path': path, value: get(definition, path) ?? '' }, value => edit(path, value));
   const csv = path => h('input', { 'data-path': path, dir: 'ltr', value: (get(definition, path) || []).join(', '),
     oninput: e => edit(path, list(e.target.value)) });
   const select = (path, values, prefix, blank = false) => {
@@ -93,8 +95,7 @@ export function offerForm(c, area, definition, branches, changed) {
       h('div', { class: 'grid' }, c.field(t('form.priority'), num('priority')),
         check('stackable', t('form.stackable'), !!definition.stackable, e => edit('stackable', e.target.checked || null)))),
     h('fieldset', {}, h('legend', {}, t('form.when')),
-      h('div', { class: 'grid' }, c.field(t('form.activeFrom'), text('activeFrom', { type: 'date' })),
-        c.field(t('form.activeTo'), text('activeTo', { type: 'date' })),
+      h('div', { class: 'grid' }, c.field(t('form.activeFrom'), date('activeFrom')), c.field(t('form.activeTo'), date('activeTo')),
         c.field(t('form.hoursFrom'), text('hoursFrom', { type: 'time' })), c.field(t('form.hoursTo'), text('hoursTo', { type: 'time' }))),
       h('div', { class: 'checks', role: 'group', 'aria-label': t('form.weekdays') }, h('span', { class: 'muted' }, t('form.weekdays')), dayBoxes)),
     audienceFields(c, definition, changed),

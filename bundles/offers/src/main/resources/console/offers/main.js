@@ -91,10 +91,10 @@ async function editor(main, c, id) {
         h('dt', {}, t('sim.margin')), h('dd', {}, money(r.margin)),
         h('dt', {}, t('sim.marginAfter')), h('dd', {}, money(r.marginAfter))),
       r.byProductGroup?.length ? c.table([t('sim.group'), t('sim.revenue'), t('sim.cost'), t('sim.marginAfter')],
-        r.byProductGroup.map(g => h('tr', { class: g.losesMoney ? 'danger' : null }, h('td', { dir: 'ltr' }, g.productGroup),
+        r.byProductGroup.map(g => h('tr', { class: g.losesMoney ? 'danger' : null }, h('td', { dir: 'auto' }, groupName(c, g.productGroup)),
           h('td', {}, money(g.revenue)), h('td', {}, money(g.rewardCost)), h('td', {}, money(g.marginAfter))))) : null,
       h('h3', {}, t('sim.warnings')),
-      r.warnings?.length ? h('ul', { class: 'warnings', id: 'sim-warnings' }, r.warnings.map(w => h('li', {}, w)))
+      r.warnings?.length ? h('ul', { class: 'warnings', id: 'sim-warnings' }, warnings(c, r).map(w => h('li', { 'data-code': w.code }, w.text)))
         : h('p', { class: 'muted', id: 'sim-warnings' }, t('sim.noWarnings')),
       h('button', { type: 'button', class: r.losesMoney ? 'primary danger' : 'primary', id: 'offer-activate',
         onclick: () => activate(r.losesMoney) }, r.losesMoney ? t('offers.activateAnyway') : t('offers.activate'))));
@@ -109,25 +109,34 @@ async function editor(main, c, id) {
     showExtra();
   }
 
+  let polling = null;   // the timer that reads a running targeting run again
+  let drawing = 0;      // only the latest reading draws: one started while another waits for its answers wins
   async function showExtra() {
-    extra.replaceChildren();
-    if (!offer) return;
+    clearTimeout(polling);
+    const mine = ++drawing;
+    if (!offer) { extra.replaceChildren(); return; }
     const perf = await api('GET', `/offers/${offer.id}/performance`).catch(() => null);
-    if (perf) {
-      extra.append(h('div', { class: 'card' }, h('h2', {}, t('perf.title')), h('dl', { class: 'balances' },
-        Object.entries(perf).filter(([, v]) => typeof v === 'number').map(([k, v]) => [h('dt', {}, t(`perf.${k}`)), h('dd', {}, c.fmt.number(v))]))));
-    }
+    const runs = offer.kind === 'ONE_TIME' ? await api('GET', `/offers/${offer.id}/targeting-runs`).catch(() => []) : [];
+    if (mine !== drawing) return;
+    extra.replaceChildren();
+    if (perf) extra.append(performance(c, perf));
     if (offer.kind === 'ONE_TIME') {
-      const runs = await api('GET', `/offers/${offer.id}/targeting-runs`).catch(() => []);
       const runMessage = h('div');
       extra.append(h('div', { class: 'card' }, h('h2', {}, t('runs.title')),
-        runs.length ? c.table([t('runs.at'), t('runs.status'), t('runs.targeted'), t('runs.control')], runs.map(r => h('tr', {},
-          h('td', {}, c.fmt.dateTime(r.asOf)), h('td', {}, r.status), h('td', {}, c.fmt.number(r.targeted)), h('td', {}, c.fmt.number(r.control)))))
-          : h('p', { class: 'muted' }, t('runs.none')),
+        runs.length ? c.table([t('runs.at'), t('runs.status'), t('runs.targeted'), t('runs.control')], runs.map(r => h('tr', { 'data-run': r.id },
+          h('td', {}, c.fmt.dateTime(r.asOf)), h('td', { class: 'run-status', 'data-status': r.status }, t(`run.${r.status}`),
+            r.error ? [' ', h('small', { class: 'server-text', lang: 'en', dir: 'ltr' }, r.error)] : null),
+          h('td', {}, c.fmt.number(r.targeted)), h('td', {}, c.fmt.number(r.control)))), { id: 'runs' })
+          : h('p', { class: 'muted', id: 'runs' }, t('runs.none')),
+        runs.some(r => r.status === 'RUNNING') ? h('p', { class: 'muted', role: 'status', id: 'runs-polling' }, t('runs.polling')) : null,
         runMessage,
         offer.status === 'ACTIVE' ? h('button', { type: 'button', id: 'run-targeting', onclick: async () => {
           if (await c.attempt(runMessage, () => api('POST', `/offers/${offer.id}/targeting-runs`, {}))) showExtra();
         } }, t('runs.start')) : null));
+      // a run works in the background: read it again until it is done, while this offer is still on the screen
+      if (runs.some(r => r.status === 'RUNNING')) {
+        polling = setTimeout(() => { if (extra.isConnected) showExtra(); }, 1500);
+      }
     }
     if (offer.status === 'ACTIVE') {
       extra.append(h('button', { type: 'button', id: 'offer-pause', onclick: async () => {
@@ -147,4 +156,53 @@ async function editor(main, c, id) {
         c.field(t('sim.days'), days), h('button', { type: 'button', class: 'primary', id: 'offer-simulate', onclick: simulate }, t('sim.run')))),
     simulation, extra);
   await showExtra();
+}
+
+const NO_GROUP = '(no product group)';   // the replay's name for what no line of a purchase covers
+
+function groupName(c, group) {
+  return group === NO_GROUP ? c.t('sim.noGroup') : group;
+}
+
+/** The replay's warnings in the user's language, from their codes and parameters (warningDetails). */
+function warnings(c, r) {
+  const { t, fmt } = c;
+  const details = r.warningDetails || r.warnings.map(text => ({ code: null, params: {}, message: text }));
+  return details.map(w => {
+    const p = w.params || {};
+    const vars = {
+      group: p.productGroup === undefined ? '' : groupName(c, p.productGroup),
+      cost: fmt.number(p.rewardCost), margin: fmt.number(p.margin), percent: fmt.number(p.marginPercent),
+      revenue: fmt.number(p.revenue), budget: fmt.number(p.budget), date: p.date ? fmt.date(`${p.date}T12:00:00Z`) : '',
+    };
+    const key = w.code ? `warning.${w.code}` : null;
+    const text = key && t(key) !== key ? t(key, vars) : w.message;   // a code this page does not know yet: the English
+    return { code: w.code, text };
+  });
+}
+
+/** How the offer did; a one-time offer also its grants, uptake and the targeted members against those held out. */
+function performance(c, perf) {
+  const { h, t, fmt, money } = c;
+  const percent = v => (v === null || v === undefined ? '—' : t('perf.percent', { value: fmt.number(v) }));
+  const box = h('div', { class: 'card', id: 'offer-performance' }, h('h2', {}, t('perf.title')), h('dl', { class: 'balances' },
+    h('dt', {}, t('perf.purchases')), h('dd', {}, money(perf.purchases, { id: 'perf-purchases' })),
+    h('dt', {}, t('perf.members')), h('dd', {}, money(perf.members, { id: 'perf-members' })),
+    h('dt', {}, t('perf.cost')), h('dd', {}, money(perf.cost, { id: 'perf-cost' }))));
+  const o = perf.oneTime;
+  if (!o) return box;
+  box.append(h('h3', {}, t('perf.oneTime')),
+    h('dl', { class: 'balances', id: 'perf-one-time' },
+      h('dt', {}, t('perf.granted')), h('dd', {}, money(o.granted, { id: 'perf-granted' })),
+      h('dt', {}, t('perf.control')), h('dd', {}, money(o.heldOut, { id: 'perf-held-out' })),
+      h('dt', {}, t('perf.spent')), h('dd', {}, money(o.spent, { id: 'perf-spent' })),
+      h('dt', {}, t('perf.uptake')), h('dd', { id: 'perf-uptake', 'data-value': String(o.uptakePercent ?? '') }, percent(o.uptakePercent)),
+      h('dt', {}, t('perf.lift')), h('dd', { id: 'perf-lift', 'data-value': String(o.spendLiftPercent ?? '') },
+        o.spendLiftPercent === null || o.spendLiftPercent === undefined ? t('perf.noLift') : percent(o.spendLiftPercent)),
+      o.from ? [h('dt', {}, t('perf.window')), h('dd', {}, t('perf.fromTo', { from: fmt.date(o.from), to: fmt.date(o.to) }))] : null),
+    c.table([t('perf.group'), t('perf.groupMembers'), t('perf.buyers'), t('perf.groupPurchases'), t('perf.spend'), t('perf.spendPerMember')],
+      [['targeted', o.targeted], ['control', o.control]].map(([name, g]) => h('tr', { 'data-group': name },
+        h('th', { scope: 'row' }, t(`perf.side.${name}`)), h('td', {}, money(g.members)), h('td', {}, money(g.buyers), ' (', percent(g.buyingPercent), ')'),
+        h('td', {}, money(g.purchases)), h('td', {}, money(g.spend)), h('td', {}, money(g.spendPerMember)))), { id: 'perf-groups' }));
+  return box;
 }

@@ -374,6 +374,182 @@ public class ConsoleIT {
         Number scroll = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertEquals("no sideways scrolling on a phone", 0, scroll.intValue());
         screenshot("cashier-phone-en");
+
+        // the same in Persian, right to left, in the Vazirmatn the server serves (not a font of the device)
+        persian();
+        visible(By.id("cashier-phone"));
+        type(By.id("cashier-phone"), "09121110002");
+        click(By.id("cashier-find"));
+        visible(By.id("bal-points"));
+        assertEquals("rtl", driver.findElement(By.tagName("html")).getAttribute("dir"));
+        scroll = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertEquals("no sideways scrolling on a phone in Persian", 0, scroll.intValue());
+        WebElement menu = driver.findElement(By.cssSelector("nav.menu"));
+        WebElement page = driver.findElement(By.id("page"));
+        assertTrue("the menu is a bar above the page", menu.getRect().getY() + menu.getRect().getHeight() <= page.getRect().getY());
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+            "return [...document.fonts].some(f => f.family.replace(/\"/g, '') === 'Vazirmatn' && f.status === 'loaded')")));
+        assertTrue("the font is drawn: " + js("return getComputedStyle(document.body).fontFamily"),
+            (Boolean) js("return document.fonts.check('16px Vazirmatn', 'باشگاه')"));
+        Answer font = server.get("/console/fonts/vazirmatn/Vazirmatn-Variable.woff2", null);
+        assertEquals(200, font.status());
+        assertEquals("font/woff2", font.contentType());
+        screenshot("cashier-phone-fa");
+    }
+
+    @Test
+    public void inPersianABirthDateIsTypedAsAJalaliDayAndARefusedFieldIsNamedInPersian() throws Exception {
+        open("");
+        login("admin", ADMIN_PASSWORD);
+        assertEquals("rtl", driver.findElement(By.tagName("html")).getAttribute("dir"));
+        new Select(visible(By.id("cashier-branch"))).selectByValue("tehran-1");
+        type(By.id("cashier-phone"), "09121110005");
+        click(By.id("cashier-find"));
+        type(By.id("join-name"), "مریم");
+        // 30 Esfand 1404 is no day (1404 is a common year): the API refuses it, and the console names the field in Persian
+        type(By.cssSelector("#join-birth .jd-day"), "۳۰");
+        new Select(visible(By.cssSelector("#join-birth .jd-month"))).selectByValue("12");
+        type(By.cssSelector("#join-birth .jd-year"), "۱۴۰۴");
+        click(By.id("join-submit"));
+        WebElement refused = visible(By.cssSelector("#join-form .problem[data-status='400'] li[data-field='birthDate']"));
+        assertTrue(refused.getText(), refused.getText().startsWith("تاریخ تولد: این مقدار پذیرفته نیست"));
+        assertEquals("the server's words are the second line", "en",
+            refused.findElement(By.cssSelector(".server-text")).getAttribute("lang"));
+        assertEquals("nothing was written", 0, server.get("/api/v1/members?phone=09121110005", adminToken).body().size());
+        screenshot("join-refused-fa");
+
+        // 11 Ordibehesht 1369 is 1 May 1990
+        type(By.cssSelector("#join-birth .jd-day"), "۱۱");
+        new Select(driver.findElement(By.cssSelector("#join-birth .jd-month"))).selectByValue("2");
+        type(By.cssSelector("#join-birth .jd-year"), "۱۳۶۹");
+        assertEquals("1990-05-01", visible(By.cssSelector("#join-birth .jd-gregorian")).getText());
+        click(By.id("join-submit"));
+        assertEquals("مریم", visible(By.id("member-name")).getText());
+        JsonNode member = expect(200, server.get("/api/v1/members?phone=09121110005", adminToken)).body().get(0);
+        assertEquals("1990-05-01", member.path("birthDate").asText());
+        assertTrue("the next 30 days, said on screen: " + visible(By.cssSelector("#waiting h3")).getText(),
+            driver.findElement(By.cssSelector("#waiting h3")).getText().contains("۳۰"));
+
+        open("#/members/" + member.path("id").asText());
+        String shown = visible(By.id("member-birth")).getText();
+        assertTrue("the Jalali day again: " + shown, shown.contains("۱۳۶۹") && shown.contains("اردیبهشت") && shown.contains("۱۱"));
+        assertEquals("a tier by its Persian name", "برنزی", visible(By.id("member-tier")).getText());
+    }
+
+    @Test
+    public void aUserChangesTheirPasswordAndLogsInWithTheNewOneOnly() throws Exception {
+        String oldPassword = "console-it-old-Pa55word";
+        String newPassword = "console-it-new-Pa55word";
+        expect(201, server.post("/api/v1/users", adminToken,
+            json("user", "op-pw", "password", oldPassword, "role", "operator", "branch", "tehran-1")));
+        open("");
+        english();
+        login("op-pw", oldPassword);
+        click(By.id("password-link"));
+        type(By.id("pw-current"), oldPassword);
+        type(By.id("pw-new"), newPassword);
+        type(By.id("pw-again"), newPassword + "x");
+        click(By.id("pw-submit"));
+        assertEquals("The two new passwords differ.", visible(By.cssSelector("#pw-message .problem")).getText());
+        type(By.id("pw-again"), newPassword);
+        screenshot("password-en");
+        click(By.id("pw-submit"));
+        // every session of the user ends: the console asks to log in again
+        visible(By.id("login-user"));
+        assertEquals(401, server.post("/api/v1/auth/token", null, json("user", "op-pw", "password", oldPassword)).status());
+        type(By.id("login-user"), "op-pw");
+        type(By.id("login-password"), oldPassword);
+        click(By.id("login-submit"));
+        assertEquals("The user name or password is wrong.",
+            visible(By.cssSelector("#login-message [data-status='401']")).getText());
+        login("op-pw", newPassword);
+        assertEquals("op-pw", visible(By.id("who-user")).getText());
+    }
+
+    @Test
+    public void anApiKeyIsShownOnceAndWorksForTheRestApi() throws Exception {
+        open("");
+        english();
+        login("admin", ADMIN_PASSWORD);
+        click(By.cssSelector("a[data-route='admin/keys']"));
+        type(By.id("key-name"), "pos-console-it");
+        new Select(visible(By.id("key-branch"))).selectByValue("tehran-1");
+        click(By.cssSelector("#page form button[type='submit']"));
+        String key = visible(By.id("key-value")).getText();
+        assertTrue(visible(By.id("key-once")).getText().contains("it is shown only once"));
+        screenshot("api-key-once-en");
+        // the key is a point-of-sale's credential of its branch
+        expect(200, server.get("/api/v1/branches/tehran-1", key));
+        expect(403, server.get("/api/v1/branches/tehran-2", key));
+
+        driver.navigate().refresh();
+        wait.until(d -> d.findElement(By.id("keys")).getText().contains("pos-console-it"));
+        assertFalse("shown once: not after the page is read again", present(By.id("key-once")));
+        assertFalse(driver.getPageSource().contains(key));
+        for (JsonNode k : expect(200, server.get("/api/v1/api-keys", adminToken)).body()) {
+            assertFalse("the API never shows a key again", k.toString().contains(key));
+        }
+    }
+
+    @Test
+    public void aOneTimeOfferIsFollowedUntilItsRunIsDoneShowsItsPerformanceAndIsNamedAtTheTill() throws Exception {
+        expect(201, server.post("/api/v1/branches", adminToken, json("code", "tehran-3", "name", "Tehran Pasdaran")));
+        String memberId = expect(201, server.post("/api/v1/members", adminToken,
+            json("phone", "09121110033", "name", "Reza", "branch", "tehran-3"))).text("id");
+        expect(201, server.post("/api/v1/purchases", adminToken, json("idempotencyKey", "console-it-ot-1",
+            "member", memberId, "branch", "tehran-3", "amount", 700000)));
+        features("installFeature", "bashgah-offers");
+        try {
+            awaitExtensions(ids -> ids.contains("offers"));
+            await("offers' REST resources").atMost(READY).until(() -> server.get("/api/v1/offers", adminToken).status() == 200);
+            String oneTime = expect(201, server.post("/api/v1/offers", adminToken, json("name", "Come back: 10% more",
+                "kind", "ONE_TIME", "branches", List.of("tehran-3"), "audience", json("visited", List.of("tehran-3")),
+                "trigger", json("amountOver", 300000, "withinDays", 14), "reward", json("extraCreditPercent", 10),
+                "targeting", json("controlPercent", 0)))).text("id");
+            expect(200, server.post("/api/v1/offers/" + oneTime + "/activate", adminToken, json("acceptLoss", true)));
+            String draft = expect(201, server.post("/api/v1/offers", adminToken, json("name", "Shoes over 600k",
+                "kind", "PERMANENT", "branches", List.of("tehran-3"), "trigger", json("amountOver", 600000),
+                "reward", json("extraCreditPercent", 10)))).text("id");
+
+            open("");
+            login("admin", ADMIN_PASSWORD);   // Persian, the chain's default
+            // the simulation's warnings in Persian, from their codes
+            open("#/ext/offers/offers/" + draft);
+            click(By.id("offer-simulate"));
+            WebElement noMargin = visible(By.cssSelector("#sim-warnings li[data-code='NO_MARGIN']"));
+            assertTrue(noMargin.getText(), noMargin.getText().contains("بدون گروه کالا"));
+            for (WebElement w : driver.findElements(By.cssSelector("#sim-warnings li"))) {
+                assertTrue("a Persian sentence: " + w.getText(), w.getText().matches("^[^A-Za-z]+.*"));
+            }
+            screenshot("offer-simulation-fa", By.id("simulation"));
+
+            open("#/ext/offers/offers/" + oneTime);
+            click(By.id("run-targeting"));
+            // the page reads the run again by itself until it is done: no reload here
+            WebElement done = visible(By.cssSelector("#runs .run-status[data-status='DONE']"));
+            assertEquals("انجام شد", done.getText());
+            wait.until(d -> !present(By.id("runs-polling")));
+            assertEquals(1, expect(200, server.get("/api/v1/offers/" + oneTime + "/targeting-runs", adminToken)).body()
+                .get(0).path("targeted").asLong());
+            wait.until(d -> "1".equals(d.findElement(By.id("perf-granted")).getAttribute("data-value")));
+            assertAmount("perf-held-out", 0);
+            assertAmount("perf-spent", 0);
+            assertEquals("۰٪", driver.findElement(By.id("perf-uptake")).getText());
+            assertTrue(visible(By.id("perf-groups")).getText().contains("هدف"));
+            screenshot("offer-one-time-fa", By.id("offer-extra"));
+
+            // the till names the offer that waits for the member
+            open("#/cashier");
+            new Select(visible(By.id("cashier-branch"))).selectByValue("tehran-3");
+            type(By.id("cashier-phone"), "09121110033");
+            click(By.id("cashier-find"));
+            WebElement waiting = visible(By.cssSelector("#member-offers li[data-offer='" + oneTime + "']"));
+            assertTrue(waiting.getText(), waiting.getText().startsWith("Come back: 10% more"));
+            screenshot("cashier-offer-waiting-fa", By.id("cashier-member"));
+        } finally {
+            features("uninstallFeature", "bashgah-offers");
+            awaitExtensions(ids -> !ids.contains("offers"));
+        }
     }
 
     // ---- helpers ----
@@ -431,6 +607,12 @@ public class ConsoleIT {
         js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(screenshots.resolve(name + ".png"), png);
+    }
+
+    /** A screenshot of one part of the page (one further down than a window shows). */
+    private void screenshot(String name, By part) throws Exception {
+        js("document.activeElement && document.activeElement.blur()");
+        Files.write(screenshots.resolve(name + ".png"), driver.findElement(part).getScreenshotAs(OutputType.BYTES));
     }
 
     /** Waits until the console's list of extensions (as the browser gets it) satisfies the condition. */

@@ -231,7 +231,16 @@ public class OfferResource {
     }
 
     /** What a member may get now: one-time offers waiting, and permanent offers their aggregates qualify for. */
-    public record MemberOffers(List<Grants.GrantView> waiting, List<Map<String, String>> qualifiesFor) {
+    public record MemberOffers(List<Waiting> waiting, List<Map<String, String>> qualifiesFor) {
+    }
+
+    /** A grant waiting for the member, with its offer's name, which a cashier tells the member. */
+    public record Waiting(String id, String offerId, String name, String memberId, String ref, Instant grantedAt,
+                          Instant deadline, boolean control, boolean spent) {
+        static Waiting of(Grants.GrantView g, String name) {
+            return new Waiting(g.id(), g.offerId(), name, g.memberId(), g.ref(), g.grantedAt(), g.deadline(), g.control(),
+                g.spent());
+        }
     }
 
     @GET
@@ -242,10 +251,14 @@ public class OfferResource {
         var member = members.find(org, memberId).orElseThrow(() -> new NotFound("no member " + memberId));
         var stats = members.stats(org, memberId);
         var now = Instant.now().atZone(java.time.ZoneOffset.UTC);
-        List<Grants.GrantView> waiting = grants.ofMember(org, memberId, Instant.now()).stream()
-            .filter(g -> !g.control() && !g.spent()).toList();
+        List<OfferView> all = offers.list(org, null);
+        Map<String, String> names = new java.util.HashMap<>();
+        for (OfferView o : all) names.put(o.id(), o.definition().name());
+        List<OfferView> active = all.stream().filter(o -> OfferView.ACTIVE.equals(o.status())).toList();
+        List<Waiting> waiting = grants.ofMember(org, memberId, Instant.now()).stream()
+            .filter(g -> !g.control() && !g.spent()).map(g -> Waiting.of(g, names.get(g.offerId()))).toList();
         List<Map<String, String>> qualifies = new ArrayList<>();
-        for (OfferView o : offers.list(org, OfferView.ACTIVE)) {
+        for (OfferView o : active) {
             if (o.definition().oneTime() || !visible(caller, o)) continue;
             if (Audience.matches(o.definition().audience(), member, stats, now, offers.segments(org))) {
                 qualifies.add(Map.of("id", o.id(), "name", o.definition().name()));

@@ -213,24 +213,42 @@ public final class Replay {
                             long marginAfter, boolean losesMoney) {
     }
 
+    /**
+     * A warning of the replay: a stable {@code code} with its numbers and names in {@code params}, for a console to
+     * put in its user's language, and the same as an English sentence ({@code message}, also in {@code warnings}).
+     */
+    public record Warning(String code, Map<String, Object> params, String message) {
+        public static final String LOSES_MONEY = "LOSES_MONEY";
+        public static final String GROUP_LOSES_MONEY = "GROUP_LOSES_MONEY";
+        public static final String NO_MARGIN = "NO_MARGIN";
+        public static final String BUDGET_RUNS_OUT = "BUDGET_RUNS_OUT";
+        public static final String NOTHING_QUALIFIES = "NOTHING_QUALIFIES";
+    }
+
     /** What the replay found. */
     public record Result(String offerId, Instant from, Instant to, long purchasesReplayed, long qualifyingPurchases,
                          long members, List<String> sampleMembers, long targetedMembers, long revenue, long discount,
                          long credit, long points, long rewardCost, long margin, long marginAfter,
                          BigDecimal costPercentOfRevenue, boolean losesMoney, Instant budgetReachedAt,
-                         List<GroupLine> byProductGroup, List<String> warnings) {
+                         List<GroupLine> byProductGroup, List<String> warnings, List<Warning> warningDetails) {
+    }
+
+    private static Map<String, Object> params(Object... pairs) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) map.put((String) pairs[i], pairs[i + 1]);
+        return map;
     }
 
     public Result result() {
         List<GroupLine> lines = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         long margin = 0;
         for (var e : groups.entrySet()) {
             String group = e.getKey();
             BigDecimal percent = margins.of(NO_GROUP.equals(group) ? null : group);
             if (percent == null) {
-                warnings.add("no margin is set for " + group + " and there is no default: counted as 0%, set it in "
-                    + "/api/v1/offers/margins");
+                warnings.add(new Warning(Warning.NO_MARGIN, params("productGroup", group), "no margin is set for " + group
+                    + " and there is no default: counted as 0%, set it in /api/v1/offers/margins"));
             }
             long groupRevenue = e.getValue()[0];
             long groupMargin = percent == null ? 0 : BigDecimal.valueOf(groupRevenue).multiply(percent)
@@ -239,23 +257,33 @@ public final class Replay {
             margin += groupMargin;
             lines.add(new GroupLine(group, percent, groupRevenue, groupMargin, e.getValue()[1], after, after < 0));
             if (after < 0) {
-                warnings.add("loses money on " + group + ": rewards of " + e.getValue()[1] + " against a margin of "
-                    + groupMargin + " (" + (percent == null ? "0" : percent.toPlainString()) + "% of " + groupRevenue + ")");
+                BigDecimal shown = percent == null ? BigDecimal.ZERO : percent;
+                warnings.add(new Warning(Warning.GROUP_LOSES_MONEY, params("productGroup", group, "rewardCost",
+                    e.getValue()[1], "margin", groupMargin, "marginPercent", shown, "revenue", groupRevenue),
+                    "loses money on " + group + ": rewards of " + e.getValue()[1] + " against a margin of " + groupMargin
+                        + " (" + shown.toPlainString() + "% of " + groupRevenue + ")"));
             }
         }
         long after = margin - cost;
         if (after < 0) {
-            warnings.add(0, "this offer loses money: over the replayed days its rewards would have cost " + cost
-                + ", more than the " + margin + " margin of the sales it rewarded");
+            warnings.add(0, new Warning(Warning.LOSES_MONEY, params("rewardCost", cost, "margin", margin),
+                "this offer loses money: over the replayed days its rewards would have cost " + cost + ", more than the "
+                    + margin + " margin of the sales it rewarded"));
         }
-        if (budgetReached != null) warnings.add("the budget of " + offer.limits().budget() + " would have run out on "
-            + budgetReached.atZone(zone).toLocalDate());
-        if (qualifying == 0) warnings.add("no purchase in the replayed days would have qualified");
+        if (budgetReached != null) {
+            var day = budgetReached.atZone(zone).toLocalDate();
+            warnings.add(new Warning(Warning.BUDGET_RUNS_OUT, params("budget", offer.limits().budget(), "date",
+                day.toString()), "the budget of " + offer.limits().budget() + " would have run out on " + day));
+        }
+        if (qualifying == 0) {
+            warnings.add(new Warning(Warning.NOTHING_QUALIFIES, params(),
+                "no purchase in the replayed days would have qualified"));
+        }
         BigDecimal costPercent = revenue == 0 ? BigDecimal.ZERO
             : BigDecimal.valueOf(cost).multiply(HUNDRED).divide(BigDecimal.valueOf(revenue), 2, RoundingMode.HALF_UP);
         return new Result(offerId, from, to, replayed, qualifying, rewarded.size(),
             rewarded.stream().limit(SAMPLE).toList(), targeted.size(), revenue, discount, credit, points, cost, margin,
             after, costPercent, after < 0 || lines.stream().anyMatch(GroupLine::losesMoney), budgetReached, lines,
-            warnings);
+            warnings.stream().map(Warning::message).toList(), List.copyOf(warnings));
     }
 }
