@@ -2,7 +2,6 @@ package org.bashgah.core.internal.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

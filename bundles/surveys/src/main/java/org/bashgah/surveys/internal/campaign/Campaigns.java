@@ -1,5 +1,8 @@
 package org.bashgah.surveys.internal.campaign;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,14 +19,22 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Campaigns: created and changed by chain admins (audited), read by the queue for every purchase event. */
+/**
+ * Campaigns: created and changed by chain admins (audited), read by the queue for every purchase event, which
+ * is why an organisation's active ones are kept per node for {@link #ACTIVE_SECONDS} seconds (a change on this
+ * node is seen at once, on another within those seconds).
+ */
 @Component(service = Campaigns.class)
 public class Campaigns {
+    static final int ACTIVE_SECONDS = 10;
+
     private final SurveysDatabase db;
     private final Questionnaires questionnaires;
     private final BranchService branches;
     private final AuditTrail audit;
     private final CampaignSegments segments;
+    private final Cache<String, List<Campaign>> active = Caffeine.newBuilder()
+        .expireAfterWrite(Duration.ofSeconds(ACTIVE_SECONDS)).maximumSize(10_000).build();
 
     @Activate
     public Campaigns(@Reference SurveysDatabase db, @Reference Questionnaires questionnaires,
@@ -47,6 +58,7 @@ public class Campaigns {
             em.flush();
             return e.toApi();
         });
+        active.invalidate(caller.organisationId());
         audit.record(caller, "surveys.campaign.create", String.valueOf(created.id()), describe(created));
         return created;
     }
@@ -62,6 +74,7 @@ public class Campaigns {
             stamp(e, caller);
             return e.toApi();
         });
+        active.invalidate(caller.organisationId());
         audit.record(caller, "surveys.campaign.update", String.valueOf(id), describe(changed));
         return changed;
     }
@@ -77,9 +90,9 @@ public class Campaigns {
 
     /** The organisation's active campaigns, oldest first: the order in which they may take a purchase. */
     public List<Campaign> active(String organisationId) {
-        return db.read(em -> em.createQuery("select c from CampaignEntity c where c.organisationId = :o"
-                + " and c.active = :t order by c.id", CampaignEntity.class)
-            .setParameter("o", organisationId).setParameter("t", true).getResultStream().map(CampaignEntity::toApi).toList());
+        return active.get(organisationId, org -> db.read(em -> em.createQuery("select c from CampaignEntity c"
+                + " where c.organisationId = :o and c.active = :t order by c.id", CampaignEntity.class)
+            .setParameter("o", org).setParameter("t", true).getResultStream().map(CampaignEntity::toApi).toList()));
     }
 
     /**

@@ -97,16 +97,20 @@ public class CallQueue {
 
     // ---------------------------------------------------------------------------------------------- filling
 
-    /** A posted purchase, as core's event tells it. */
+    /**
+     * A posted purchase, as core's event tells it; {@code tier} is the member's when it was posted (null from a
+     * core before API 1.5: then it is read).
+     */
     public record Purchase(String organisationId, String memberId, String purchaseId, String branch, long amount,
-                           long visits, Instant at) {
+                           long visits, Instant at, String tier) {
     }
 
     /** Queues a call for the purchase if a campaign wants one; the call's id, or null. */
     public Long enqueue(Purchase p) {
         List<Campaign> active = campaigns.active(p.organisationId());
         if (active.isEmpty()) return null;
-        String tier = members.find(p.organisationId(), p.memberId()).map(Member::tier).orElse(null);
+        String tier = p.tier() != null ? p.tier()
+            : members.find(p.organisationId(), p.memberId()).map(Member::tier).orElse(null);
         Campaign campaign = active.stream()
             .filter(c -> Targeting.targets(c, p.branch(), tier, p.visits(), p.purchaseId()))
             // the segment last: one indexed lookup in reports, only for a purchase the campaign targets otherwise

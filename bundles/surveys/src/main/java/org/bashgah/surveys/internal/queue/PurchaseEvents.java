@@ -35,7 +35,7 @@ public class PurchaseEvents implements EventHandler {
             queue.enqueue(new CallQueue.Purchase((String) event.getProperty(Events.ORGANISATION),
                 (String) event.getProperty(Events.MEMBER), purchase, (String) event.getProperty(Events.BRANCH),
                 number(event, Events.AMOUNT), number(event, Events.VISITS),
-                at == null ? Instant.now() : Instant.parse(at.toString())));
+                at == null ? Instant.now() : Instant.parse(at.toString()), (String) event.getProperty(Events.TIER)));
         } catch (RuntimeException e) {
             LOG.warn("Could not queue a happy call for purchase {}: {}", purchase, e.toString());
         }
