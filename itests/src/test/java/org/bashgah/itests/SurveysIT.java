@@ -378,13 +378,9 @@ public class SurveysIT extends BashgahTestSupport {
         String branch = branch("sv-answers");
         long questionnaire = questionnaire("sv-answers");
         long campaign = campaign("Answers", questionnaire, branch, "apologyOffer", "sorry-20");
-        String happyPhone = newPhone();
-        String happy = member(happyPhone, branch);
-        String unhappyPhone = newPhone();
-        String unhappy = member(unhappyPhone, branch);
-        buy(happyPhone, branch, now.minus(Duration.ofMinutes(20)), 10_000);
-        buy(unhappyPhone, branch, now.minus(Duration.ofMinutes(10)), 10_000);
-        awaitCalls(campaign, "PENDING", 2);
+        TwoBuyers buyers = twoBuyersQueued(campaign, branch);
+        String happy = buyers.happy();
+        String unhappy = buyers.unhappy();
         run(campaign, 150);
         String operator = user("operator", branch);
         String manager = user("branch-manager", branch);
@@ -857,13 +853,10 @@ public class SurveysIT extends BashgahTestSupport {
                 "trigger", json("withinDays", 30), "reward", json("fixedCredit", 20000)))).text("id");
             expect(200, post("/api/v1/offers/" + offer + "/activate", admin(), json("acceptLoss", true)));
             long campaign = campaign("Apology", questionnaire("sv-apology"), branch, "apologyOffer", offer);
-            String happyPhone = newPhone();
-            String happy = member(happyPhone, branch);
-            String unhappyPhone = newPhone();
-            String unhappy = member(unhappyPhone, branch);
-            buy(happyPhone, branch, now.minus(Duration.ofMinutes(20)), 10_000);
-            buy(unhappyPhone, branch, now.minus(Duration.ofMinutes(10)), 10_000);
-            awaitCalls(campaign, "PENDING", 2);
+            TwoBuyers buyers = twoBuyersQueued(campaign, branch);
+            String happy = buyers.happy();
+            String unhappy = buyers.unhappy();
+            String unhappyPhone = buyers.unhappyPhone();
             run(campaign, 0);
             String operator = user("operator", branch);
             long lowResponse = 0;
@@ -1089,6 +1082,21 @@ public class SurveysIT extends BashgahTestSupport {
     }
 
     /** Waits until the purchase events have queued {@code count} calls of the campaign in that status. */
+    /** Two members, the happy one first, who bought at the branch 20 and 10 minutes ago; their two calls queued. */
+    private TwoBuyers twoBuyersQueued(long campaign, String branch) {
+        String happyPhone = newPhone();
+        String happy = member(happyPhone, branch);
+        String unhappyPhone = newPhone();
+        String unhappy = member(unhappyPhone, branch);
+        buy(happyPhone, branch, now.minus(Duration.ofMinutes(20)), 10_000);
+        buy(unhappyPhone, branch, now.minus(Duration.ofMinutes(10)), 10_000);
+        awaitCalls(campaign, "PENDING", 2);
+        return new TwoBuyers(happy, unhappy, unhappyPhone);
+    }
+
+    private record TwoBuyers(String happy, String unhappy, String unhappyPhone) {
+    }
+
     private JsonNode awaitCalls(long campaign, String status, int count) {
         await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
             .until(() -> calls(campaign, status).size() == count);
