@@ -33,8 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.security.auth.Subject;
 import org.apache.karaf.features.FeaturesService;
@@ -259,14 +257,28 @@ public abstract class BashgahTestSupport {
         }
     }
 
-    /** The last ERROR lines of this container's log, so that a failure on a CI machine says what went wrong. */
+    /**
+     * The last ERROR lines of this container's log, each with the exception and "Caused by" lines under it, so
+     * that a failure on a CI machine says what went wrong and why.
+     */
     private static String lastLoggedErrors(int count) {
         Path log = Paths.get(System.getProperty("karaf.data", "data"), "log", "karaf.log");
-        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            List<String> errors = lines.filter(line -> line.contains("| ERROR |"))
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> errors = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (!line.contains("| ERROR |")) continue;
                 // the Karaf specs activator's NoClassDefFoundError (OsgiLocator) logged at every boot, not the reason
-                .filter(line -> !line.contains("EventDispatcher: Error during") && !line.contains("FrameworkEvent ERROR"))
-                .collect(Collectors.toList());
+                if (line.contains("EventDispatcher: Error during") || line.contains("FrameworkEvent ERROR")) continue;
+                StringBuilder error = new StringBuilder(line);
+                // a log line starts with its date; the stack trace's lines do not
+                for (int j = i + 1; j < lines.size() && !lines.get(j).matches("^\\d{4}-\\d{2}-\\d{2}T.*"); j++) {
+                    String trace = lines.get(j).trim();
+                    if (!trace.startsWith("at ") && !trace.startsWith("...")) error.append(" / ").append(trace);
+                }
+                errors.add(error.toString());
+            }
             return String.join(" // ", errors.subList(Math.max(0, errors.size() - count), errors.size()));
         } catch (Exception e) {
             return "(cannot read " + log + ": " + e + ")";
