@@ -9,8 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.bashgah.core.api.Events;
+import org.bashgah.core.api.OrganisationService;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -18,6 +27,8 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
 /**
  * bashgah-credit's tiers over HTTP, with a salon's scheme: BRONZE from 0 points, SILVER from 1,000 (15% more
@@ -28,6 +39,12 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class CreditTiersIT extends BashgahTestSupport {
     private static final int WINDOW_DAYS = 365;
+
+    @Inject
+    protected EventAdmin eventAdmin;
+
+    @Inject
+    protected OrganisationService organisations;
 
     @Override
     protected Option[] extraOptions() {
@@ -190,6 +207,58 @@ public class CreditTiersIT extends BashgahTestSupport {
         assertEquals("SPEND", standing(id).path("measure").asText());
     }
 
+    /**
+     * Credit counts purchases in batches (TierEvents): purchases posted at once by several tills each count once,
+     * a refund posted right after its purchase (before the count) still comes off, and a redelivered event,
+     * alone or twice in one batch, counts nothing.
+     */
+    @Test
+    public void purchasesAtOnceCountOnceEachAndARefundRightAfterItsPurchaseStillCounts() throws Exception {
+        expect(200, call("PUT", "/api/v1/credit/tiers", admin(), json("measure", "SPEND", "windowDays", 30,
+            "tiers", List.of(json("code", "BRONZE", "threshold", 0),
+                json("code", "SILVER", "threshold", 1_000_000, "extraCreditPercent", 5)))));
+        String branch = branch("salon-6");
+        String phoneA = newPhone();
+        String phoneB = newPhone();
+        String a = member(phoneA, branch);
+        String b = member(phoneB, branch);
+
+        ExecutorService tills = Executors.newFixedThreadPool(6);
+        List<Answer> answers = new ArrayList<>();
+        try {
+            List<Callable<Answer>> purchases = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String key = "batch-" + i + "-" + phoneA;
+                purchases.add(() -> buy("a" + key, phoneA, branch, 100_000));
+                purchases.add(() -> buy("b" + key, phoneB, branch, 50_000));
+            }
+            for (Future<Answer> f : tills.invokeAll(purchases)) answers.add(expect(201, f.get()));
+        } finally {
+            tills.shutdownNow();
+        }
+        // at once: the purchase's count is still queued when its refund's event follows it
+        Answer last = expect(201, buy("a-last-" + phoneA, phoneA, branch, 100_000));
+        expect(201, post("/api/v1/purchases/" + last.text("id") + "/refund", admin(),
+            json("idempotencyKey", "a-last-refund-" + phoneA)));
+        // 12 x 100,000 and a purchase refunded whole; 12 x 50,000
+        awaitWindowSum(a, 1_200_000);
+        awaitWindowSum(b, 600_000);
+        awaitTier(a, "SILVER");
+        assertEquals("BRONZE", standing(b).path("tier").asText());
+
+        // one of A's purchases delivered again, twice in a row; then one more of B's, counted after them
+        JsonNode counted = answers.stream().filter(x -> x.text("member").equals(a)).findFirst().orElseThrow().body();
+        Map<String, Object> again = Map.of(Events.ORGANISATION, mainOrganisation(), Events.MEMBER, a,
+            Events.PURCHASE, counted.path("id").asText(), Events.BRANCH, branch, Events.AMOUNT, 100_000L,
+            Events.EARNED_POINTS, 0L, Events.AT, OffsetDateTime.parse(counted.path("at").asText()).toInstant().toString(),
+            Events.TIER, "BRONZE");
+        eventAdmin.postEvent(new Event(Events.PURCHASE_POSTED, again));
+        eventAdmin.postEvent(new Event(Events.PURCHASE_POSTED, again));
+        expect(201, buy("b-after-" + phoneB, phoneB, branch, 50_000));
+        awaitWindowSum(b, 650_000);
+        assertEquals(1_200_000, standing(a).path("windowSum").asLong());
+    }
+
     @Test
     public void aSchemeIsCheckedWholeAndOnlyAChainAdminChangesIt() throws Exception {
         JsonNode before = expect(200, get("/api/v1/credit/tiers", admin())).body();
@@ -220,6 +289,11 @@ public class CreditTiersIT extends BashgahTestSupport {
     }
 
     // ---- helpers
+
+    /** The organisation of the admin the tests post as. */
+    private String mainOrganisation() {
+        return organisations.list().stream().filter(o -> o.code().equals("main")).findFirst().orElseThrow().id();
+    }
 
     private Answer buy(String key, String phone, String branch, long amount) {
         return post("/api/v1/purchases", admin(), json("idempotencyKey", key, "member", phone, "branch", branch,

@@ -6,8 +6,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import org.bashgah.core.api.AuditTrail;
@@ -67,53 +74,104 @@ public class TierStandings {
     public record ReviewRun(Instant asOf, int reviewed, int movedDown) {
     }
 
+    /** A posted purchase to count towards its member's tier, as core's event told it. */
+    public record PurchaseCount(String organisationId, String memberId, String tierAtPurchase, String purchaseId,
+                                long points, long spend, Instant made) {
+    }
+
     /**
-     * Counts a posted purchase towards its member's tier, on the organisation's day it was {@code made}, and
-     * moves the member up at once if the window ending today now earns more; one transaction, under the lock of
-     * the member's standing. A redelivered event (the purchase counted before) changes nothing.
-     *
-     * @param tierAtPurchase the member's tier when the purchase was posted (core's event carries it since core
-     *                       API 1.5); null to read it from core
+     * Counts posted purchases, each on the organisation's day it was made, in one transaction: each purchase's
+     * tally once (a redelivered event changes nothing), then a decision for every member whose tier may move, in
+     * member order, each under the lock of the member's standing (so decisions about one member never
+     * interleave, on any node); the moves are published to core after the commit. {@link TierEvents} gathers
+     * purchases for it: a transaction per purchase cost a commit (a disk flush on PostgreSQL) and four
+     * statements per posting.
      */
-    public void countPurchase(String organisationId, String memberId, String tierAtPurchase, String purchaseId,
-                              long points, long spend, Instant made, Instant now) {
-        String known = tierAtPurchase != null ? tierAtPurchase
-            : members.find(organisationId, memberId).map(Member::tier).orElse(null);
-        if (known == null) return; // no such member
-        TierScheme scheme = schemes.current(organisationId);
-        LocalDate countedOn = dayOf(organisationId, made);
-        LocalDate today = dayOf(organisationId, now);
+    public void countPurchases(List<PurchaseCount> counts, Instant now) {
         Instant moment = now.truncatedTo(ChronoUnit.MILLIS);
-        String decided = db.inTransaction(em -> {
-            if (tally(em, organisationId, purchaseId).isPresent()) return null;
-            TierTallyEntity t = new TierTallyEntity();
-            t.organisationId = organisationId;
-            t.memberId = memberId;
-            t.purchaseId = purchaseId;
-            t.day = countedOn;
-            t.points = Math.max(0, points);
-            t.spend = Math.max(0, spend);
-            t.refunded = 0;
-            t.countedAt = made.truncatedTo(ChronoUnit.MILLIS);
-            // a racing delivery of the same purchase breaks the unique key; the retry then sees this row
-            em.persist(t);
-            // one tier (the default scheme) and the member in it: nothing to decide, nor a review to move on
-            if (scheme.tiers().size() == 1 && scheme.tiers().get(0).code().equals(known)) return null;
-            TierStandingEntity s = lockStanding(em, organisationId, memberId);
-            String current = s != null ? s.tier : known;
-            long sum = windowSum(em, organisationId, memberId, scheme, today);
-            Optional<String> up = TierRules.upgradeTo(scheme, current, sum);
-            if (up.isPresent()) {
-                if (s == null) s = newStanding(em, organisationId, memberId);
-                s.tier = up.get();
-                reached(s, moment, scheme);
-            } else if (s != null && TierRules.qualifiesFor(scheme, current, sum)) {
-                reached(s, moment, scheme);
+        // the member's tier at the purchase; a member core does not know is not counted
+        List<PurchaseCount> known = new ArrayList<>();
+        for (PurchaseCount c : counts) {
+            String tier = c.tierAtPurchase() != null ? c.tierAtPurchase()
+                : members.find(c.organisationId(), c.memberId()).map(Member::tier).orElse(null);
+            if (tier != null) {
+                known.add(new PurchaseCount(c.organisationId(), c.memberId(), tier, c.purchaseId(), c.points(),
+                    c.spend(), c.made()));
             }
-            return s == null ? null : s.tier;
+        }
+        if (known.isEmpty()) return;
+        Map<String, TierScheme> schemeOf = new HashMap<>();
+        for (PurchaseCount c : known) schemeOf.computeIfAbsent(c.organisationId(), schemes::current);
+        List<MemberKey> moved = db.inTransaction(em -> {
+            // member -> the tier the latest of their purchases here saw
+            Map<MemberKey, String> toDecide = new TreeMap<>();
+            Set<String> counted = new HashSet<>();
+            Map<String, List<PurchaseCount>> byOrganisation = new LinkedHashMap<>();
+            for (PurchaseCount c : known) byOrganisation.computeIfAbsent(c.organisationId(), o -> new ArrayList<>()).add(c);
+            byOrganisation.forEach((org, list) -> counted.addAll(countedBefore(em, org,
+                list.stream().map(PurchaseCount::purchaseId).toList())));
+            for (PurchaseCount c : known) {
+                // counted before, or delivered twice in this batch
+                if (!counted.add(c.purchaseId())) continue;
+                TierTallyEntity t = new TierTallyEntity();
+                t.organisationId = c.organisationId();
+                t.memberId = c.memberId();
+                t.purchaseId = c.purchaseId();
+                t.day = dayOf(c.organisationId(), c.made());
+                t.points = Math.max(0, c.points());
+                t.spend = Math.max(0, c.spend());
+                t.refunded = 0;
+                t.countedAt = c.made().truncatedTo(ChronoUnit.MILLIS);
+                // a racing delivery of the same purchase breaks the unique key; the retry then sees this row
+                em.persist(t);
+                TierScheme scheme = schemeOf.get(c.organisationId());
+                // one tier (the default scheme) and the member in it: nothing to decide, nor a review to move on
+                boolean onlyTier = scheme.tiers().size() == 1 && scheme.tiers().get(0).code().equals(c.tierAtPurchase());
+                if (!onlyTier) toDecide.put(new MemberKey(c.organisationId(), c.memberId()), c.tierAtPurchase());
+            }
+            List<MemberKey> changed = new ArrayList<>();
+            toDecide.forEach((member, tierAtPurchase) -> {
+                String decided = decideAfterPurchase(em, member, tierAtPurchase, schemeOf.get(member.organisationId()),
+                    dayOf(member.organisationId(), now), moment);
+                if (decided != null && !decided.equals(tierAtPurchase)) changed.add(member);
+            });
+            return changed;
         });
         // also repairs a publication that failed earlier
-        if (decided != null && !decided.equals(known)) publish(organisationId, memberId, ACTOR);
+        for (MemberKey member : moved) publish(member.organisationId(), member.memberId(), ACTOR);
+    }
+
+    /** A member of an organisation, ordered so that batches lock standings in one order on every node. */
+    private record MemberKey(String organisationId, String memberId) implements Comparable<MemberKey> {
+        @Override
+        public int compareTo(MemberKey other) {
+            int byOrganisation = organisationId.compareTo(other.organisationId);
+            return byOrganisation != 0 ? byOrganisation : memberId.compareTo(other.memberId);
+        }
+    }
+
+    /** Moves the member up if the window ending {@code today} earns more; the tier decided, or null (no standing). */
+    private static String decideAfterPurchase(EntityManager em, MemberKey member, String tierAtPurchase,
+                                              TierScheme scheme, LocalDate today, Instant moment) {
+        TierStandingEntity s = lockStanding(em, member.organisationId(), member.memberId());
+        String current = s != null ? s.tier : tierAtPurchase;
+        long sum = windowSum(em, member.organisationId(), member.memberId(), scheme, today);
+        Optional<String> up = TierRules.upgradeTo(scheme, current, sum);
+        if (up.isPresent()) {
+            if (s == null) s = newStanding(em, member.organisationId(), member.memberId());
+            s.tier = up.get();
+            reached(s, moment, scheme);
+        } else if (s != null && TierRules.qualifiesFor(scheme, current, sum)) {
+            reached(s, moment, scheme);
+        }
+        return s == null ? null : s.tier;
+    }
+
+    /** Which of these purchases have a tally already. */
+    private static List<String> countedBefore(EntityManager em, String organisationId, List<String> purchaseIds) {
+        return em.createQuery("select t.purchaseId from TierTallyEntity t where t.organisationId = :o"
+                + " and t.purchaseId in :p", String.class)
+            .setParameter("o", organisationId).setParameter("p", purchaseIds).getResultList();
     }
 
     /**
@@ -291,12 +349,6 @@ public class TierStandings {
             .setParameter("from", TierRules.dayBeforeWindow(day, scheme.windowDays())).setParameter("to", day)
             .getSingleResult();
         return sum == null ? 0 : ((Number) sum).longValue();
-    }
-
-    private static Optional<TierTallyEntity> tally(EntityManager em, String organisationId, String purchaseId) {
-        return em.createQuery("select t from TierTallyEntity t where t.organisationId = :o and t.purchaseId = :p",
-                TierTallyEntity.class).setParameter("o", organisationId).setParameter("p", purchaseId)
-            .getResultStream().findFirst();
     }
 
     private static TierStandingEntity standing(EntityManager em, String organisationId, String memberId) {
