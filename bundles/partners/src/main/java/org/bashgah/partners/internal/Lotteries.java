@@ -1,5 +1,8 @@
 package org.bashgah.partners.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,9 +34,24 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = Lotteries.class)
 public class Lotteries {
+    /**
+     * How long a node keeps the lotteries not yet drawn, which every purchase event looks at: a lottery created on
+     * another node reaches this one's purchases within these seconds (this node's own at once).
+     */
+    static final int UNDRAWN_SECONDS = 10;
+
     private final PartnersDatabase db;
     private final Agreements agreements;
     private final AuditTrail audit;
+    private final Cache<Boolean, List<Undrawn>> undrawn = Caffeine.newBuilder()
+        .expireAfterWrite(Duration.ofSeconds(UNDRAWN_SECONDS)).maximumSize(1).build();
+
+    /** What a purchase needs of a lottery to know whether it earns tickets there. */
+    private record Undrawn(long id, List<String> participants, Instant startsAt, Instant endsAt, long amountPerTicket) {
+        boolean takes(CrossCredit.Purchase p) {
+            return participants.contains(p.organisationId()) && !startsAt.isAfter(p.at()) && endsAt.isAfter(p.at());
+        }
+    }
 
     @Activate
     public Lotteries(@Reference PartnersDatabase db, @Reference Agreements agreements, @Reference AuditTrail audit) {
@@ -105,22 +123,27 @@ public class Lotteries {
             em.persist(l);
             return l;
         });
+        undrawn.invalidateAll();
         audit.record(caller, "partners.lottery.create", String.valueOf(saved.id), saved.commitment);
         return get(caller, saved.id);
     }
 
     /** Tickets for a purchase, in every open lottery its organisation takes part in; once per purchase. */
     public void enter(CrossCredit.Purchase p) {
-        List<LotteryEntity> open = db.read(em -> em.createQuery("select l from LotteryEntity l where l.drawnAt is null"
-            + " and l.startsAt <= :at and l.endsAt > :at", LotteryEntity.class).setParameter("at", p.at()).getResultList())
-            .stream().filter(l -> l.participantList().contains(p.organisationId())).toList();
-        for (LotteryEntity lottery : open) {
-            long tickets = p.amount() / lottery.amountPerTicket;
+        // an undrawn lottery may have ended: a till's offline purchase made within its window still counts
+        List<Undrawn> open = undrawn.get(true, any -> db.read(em -> em.createQuery(
+                "select l from LotteryEntity l where l.drawnAt is null", LotteryEntity.class).getResultList())
+            .stream().map(l -> new Undrawn(l.id, l.participantList(), l.startsAt, l.endsAt, l.amountPerTicket))
+            .toList());
+        for (Undrawn lottery : open) {
+            if (!lottery.takes(p)) continue;
+            long tickets = p.amount() / lottery.amountPerTicket();
             if (tickets <= 0) continue;
             db.inTransaction(em -> {
                 // shared with the draw: no entry slips in after the winners are chosen
-                LotteryEntity l = em.find(LotteryEntity.class, lottery.id, LockModeType.PESSIMISTIC_WRITE);
-                if (l.drawnAt != null) return null;
+                LotteryEntity l = em.find(LotteryEntity.class, lottery.id(), LockModeType.PESSIMISTIC_WRITE);
+                // drawn since this node looked
+                if (l == null || l.drawnAt != null) return null;
                 boolean seen = !em.createQuery("select e.id from LotteryEntryEntity e where e.lotteryId = :l"
                         + " and e.purchaseId = :p").setParameter("l", l.id).setParameter("p", p.purchaseId())
                     .getResultList().isEmpty();
@@ -192,6 +215,7 @@ public class Lotteries {
             l.drawnBy = caller.actor();
             return l;
         });
+        undrawn.invalidateAll();
         audit.record(caller, "partners.lottery.draw", String.valueOf(id), null);
         return get(caller, id);
     }
