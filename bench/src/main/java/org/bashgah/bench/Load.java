@@ -21,6 +21,8 @@ final class Load {
     private final ConcurrentHashMap<Integer, Long> credit = new ConcurrentHashMap<>();
     private final AtomicLong redemptions = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    /** Unexpected answers so far: the first few are printed, so that a run full of errors says why. */
+    private final AtomicLong unexpected = new AtomicLong();
     private final Chain chain;
     private final double redeemShare;
     private final long seed;
@@ -86,6 +88,11 @@ final class Load {
             // a concurrent posting spent the credit first, or the redemption cap: forget what we knew
             refused.incrementAndGet();
             credit.remove(m);
+            return false;
+        }
+        if (unexpected.getAndIncrement() < 3) {
+            String text = reply.body() == null ? "" : reply.body();
+            System.out.println("  [purchases] HTTP " + reply.status() + ": " + text.substring(0, Math.min(300, text.length())));
         }
         return false;
     }
