@@ -7,6 +7,7 @@ import static org.bashgah.itests.RunningDistribution.expect;
 import static org.bashgah.itests.RunningDistribution.json;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,21 +26,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bashgah.itests.RunningDistribution.Answer;
+import org.bashgah.itests.RunningDistribution.ClientRun;
 import org.junit.After;
 import org.junit.Test;
 
 /**
  * The distribution as an operator runs it: the tar.gz unpacked into a fresh folder, started with {@code bin/start}
- * and an environment, stopped with {@code bin/stop}, and spoken to over HTTP only. No Pax Exam: what is tested is
- * exactly what ships, including {@code bin/setenv} and the {@code etc/} defaults.
+ * and an environment, stopped with {@code bin/stop}, and spoken to over HTTP and with its own {@code bin/client}. No
+ * Pax Exam: what is tested is exactly what ships, including {@code bin/setenv} and the {@code etc/} defaults.
  *
- * <p>Each copy gets its own ports before its first start (HTTP 18281/18381, SSH 18201/18301, RMI 11199/44545 and
- * 11299/44645, each plus -Dbashgah.itest.portOffset), so this class runs beside the Pax Exam tests (18181...) and a
- * developer's server (8181...).
+ * <p>Each copy gets its own ports before its first start (HTTP 18281/18381/18881, SSH 18201/18301/18801, RMI
+ * 11199/44545, 11299/44645 and 11899/45245, each plus -Dbashgah.itest.portOffset), so this class runs beside the Pax
+ * Exam tests (18181...) and a developer's server (8181...).
  */
 public class DistributionIT {
     private static final String FIRST_PASSWORD = "first-start-Pa55word-from-env";
     private static final String OTHER_PASSWORD = "a-different-Pa55word-at-restart";
+    /** The IT team's shell user, added to etc/users.properties as docs/operations.md says. */
+    private static final String SHELL_USER = "ops";
+    private static final String SHELL_PASSWORD = "shell-Pa55word-of-the-it-team";
     private static final String GENERATED_LINE = "Administrator user 'admin', password: ";
     /** The password is the last word of its log line. */
     private static final Pattern GENERATED = Pattern.compile(Pattern.quote(GENERATED_LINE) + "([^\\s\\\\]+)");
@@ -136,6 +142,41 @@ public class DistributionIT {
             {"admin", "password"}, {"admin", "bashgah"}}) {
             assertEquals(guess[0] + "/" + guess[1], 401, b.login(guess[0], guess[1]).status());
         }
+    }
+
+    @Test
+    public void anItTeamRunsBashgahShellCommandsWithBinClientFromAScript() throws Exception {
+        RunningDistribution c = unpack("c", 18881, 18801, 11899, 45245);
+        Files.writeString(c.etc("users.properties"), SHELL_USER + " = " + SHELL_PASSWORD + ",_g_:admingroup\n",
+            StandardOpenOption.APPEND);
+        c.start(Map.of("BASHGAH_ADMIN_PASSWORD", FIRST_PASSWORD));
+        String token = c.awaitLogin("admin", FIRST_PASSWORD);
+        expect(201, c.post("/api/v1/branches", token, json("code", "tehran-1", "name", "Tehran Vanak")));
+        expect(201, c.post("/api/v1/members", token, json("phone", "09121234567", "name", "Ali", "branch", "tehran-1")));
+        expect(201, c.post("/api/v1/purchases", token, json("idempotencyKey", "pos-1-0001", "member", "09121234567",
+            "branch", "tehran-1", "amount", 600000, "lines", List.of(json("productGroup", "shoes", "amount", 600000)))));
+
+        // The command on the command line, standard input empty and no terminal (a script, cron, CI): Karaf 4.4.10's
+        // client on its own closes the channel before the command runs, prints "Closed" and exits 1.
+        ClientRun branches = c.client(null, "-u", SHELL_USER, "-p", SHELL_PASSWORD, "bashgah:branch-list");
+        assertEquals(branches.output(), 0, branches.exitCode());
+        assertTrue(branches.output(), branches.output().contains("tehran-1") && branches.output().contains("Tehran Vanak"));
+        ClientRun verified = c.client(null, "-u", SHELL_USER, "-p", SHELL_PASSWORD, "bashgah:ledger-verify");
+        assertEquals(verified.output(), 0, verified.exitCode());
+        assertTrue(verified.output(), Pattern.compile("Ledger verified: [1-9]\\d* accounts, [1-9]\\d* entries, 0 problems")
+            .matcher(verified.output()).find());
+
+        // commands piped in without one on the command line still go to an interactive session, which ends with its input
+        ClientRun piped = c.client("bashgah:branch-list\n", "-u", SHELL_USER, "-p", SHELL_PASSWORD);
+        assertEquals(piped.output(), 0, piped.exitCode());
+        assertTrue(piped.output(), piped.output().contains("Tehran Vanak"));
+
+        ClientRun refused = c.client(null, "-u", SHELL_USER, "-p", SHELL_PASSWORD + "-wrong", "bashgah:branch-list");
+        assertTrue("a wrong password fails: " + refused.output(), refused.exitCode() != 0);
+        assertFalse(refused.output(), refused.output().contains("tehran-1"));
+        ClientRun noUser = c.client(null, "-u", "karaf", "-p", "karaf", "bashgah:branch-list");
+        assertTrue("Karaf's karaf/karaf is no user here: " + noUser.output(), noUser.exitCode() != 0);
+        assertFalse(noUser.output(), noUser.output().contains("tehran-1"));
     }
 
     // ---- the unpacked distribution ----

@@ -35,7 +35,8 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * One unpacked copy of the distribution, as an operator has it: the tar.gz unpacked into a fresh folder, given
  * its own ports, started with {@code bin/start} and an environment, stopped with {@code bin/stop}, and spoken to
- * over HTTP only. Shared by the tests that run the distribution as plain processes (no Pax Exam).
+ * over HTTP (and with its own {@code bin/client}). Shared by the tests that run the distribution as plain processes
+ * (no Pax Exam).
  */
 final class RunningDistribution {
     /** Resources register asynchronously after start; a cold first start on a slow machine takes a while. */
@@ -313,23 +314,57 @@ final class RunningDistribution {
         Files.write(cfg, lines, UTF_8);
     }
 
+    /** What one run of {@code bin/client} printed (standard output and error together) and its exit code. */
+    record ClientRun(int exitCode, String output) {
+    }
+
+    /**
+     * This copy's own {@code bin/client} to its SSH port, as a script, cron job or CI step runs it: no terminal, and
+     * standard input {@code input}, or an empty one (/dev/null) when null.
+     */
+    ClientRun client(String input, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(
+            List.of(home.resolve("bin/client").toString(), "-a", String.valueOf(ports[1])));
+        command.addAll(List.of(arguments));
+        Path out = Files.createTempFile(home, "bin-client", ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+            .redirectErrorStream(true).redirectOutput(out.toFile());
+        if (input == null) builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        operatorEnvironment(builder, Map.of());
+        Process process = builder.start();
+        if (input != null) {
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(UTF_8));
+            }
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(command + " did not finish in 60 s; it printed:\n" + Files.readString(out, UTF_8));
+        }
+        return new ClientRun(process.exitValue(), Files.readString(out, UTF_8));
+    }
+
     /** Runs a command to completion, its output in {@code out}; fails on a non-zero exit. */
     static void run(Path dir, List<String> command, Map<String, String> env, Path out, Duration limit)
         throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Map<String, String> environment = builder.environment();
-        // an operator's shell: nothing from the build's environment may point Karaf elsewhere or set the password
-        environment.keySet().removeIf(k -> k.startsWith("KARAF_") || k.equals("JAVA_OPTS")
-            || k.equals("EXTRA_JAVA_OPTS") || k.equals("JAVA_MAX_MEM") || k.equals("BASHGAH_ADMIN_PASSWORD"));
-        environment.putAll(env);
+        operatorEnvironment(builder, env);
         Process process = builder.start();
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             fail(command + " did not finish in " + limit);
         }
         assertEquals(command + " exit code; output in " + out + ":\n" + tail(out), 0, process.exitValue());
+    }
+
+    /** An operator's shell: nothing from the build's environment may point Karaf elsewhere or set the password. */
+    private static void operatorEnvironment(ProcessBuilder builder, Map<String, String> env) {
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(k -> k.startsWith("KARAF_") || k.equals("JAVA_OPTS")
+            || k.equals("EXTRA_JAVA_OPTS") || k.equals("JAVA_MAX_MEM") || k.equals("BASHGAH_ADMIN_PASSWORD"));
+        environment.putAll(env);
     }
 
     static void assertPortFree(int port) {
