@@ -147,8 +147,8 @@ public class DistributionIT {
     @Test
     public void anItTeamRunsBashgahShellCommandsWithBinClientFromAScript() throws Exception {
         RunningDistribution c = unpack("c", 18881, 18801, 11899, 45245);
-        Files.writeString(c.etc("users.properties"), SHELL_USER + " = " + SHELL_PASSWORD + ",_g_:admingroup\n",
-            StandardOpenOption.APPEND);
+        Files.writeString(c.etc("users.properties"), SHELL_USER + " = " + SHELL_PASSWORD + ",_g_:admingroup\n"
+            + "auditor = " + SHELL_PASSWORD + ",ssh,viewer\n", StandardOpenOption.APPEND);
         c.start(Map.of("BASHGAH_ADMIN_PASSWORD", FIRST_PASSWORD));
         String token = c.awaitLogin("admin", FIRST_PASSWORD);
         expect(201, c.post("/api/v1/branches", token, json("code", "tehran-1", "name", "Tehran Vanak")));
@@ -177,6 +177,19 @@ public class DistributionIT {
         ClientRun noUser = c.client(null, "-u", "karaf", "-p", "karaf", "bashgah:branch-list");
         assertTrue("Karaf's karaf/karaf is no user here: " + noUser.output(), noUser.exitCode() != 0);
         assertFalse(noUser.output(), noUser.output().contains("tehran-1"));
+
+        // etc/org.apache.karaf.command.acl.bashgah.cfg: a viewer looks, only an admin changes anything
+        ClientRun looked = c.client(null, "-u", "auditor", "-p", SHELL_PASSWORD, "bashgah:ledger-verify");
+        assertEquals(looked.output(), 0, looked.exitCode());
+        assertTrue(looked.output(), looked.output().contains("0 problems"));
+        ClientRun reset = c.client(null, "-u", "auditor", "-p", SHELL_PASSWORD, "bashgah:admin-reset",
+            "viewer-chose-this-Pa55word");
+        assertFalse(reset.output(), reset.output().contains("Password of admin reset"));
+        c.awaitLogin("admin", FIRST_PASSWORD);
+        ClientRun byAdmin = c.client(null, "-u", SHELL_USER, "-p", SHELL_PASSWORD, "bashgah:admin-reset",
+            "admin-chose-this-Pa55word");
+        assertTrue(byAdmin.output(), byAdmin.output().contains("Password of admin reset."));
+        c.awaitLogin("admin", "admin-chose-this-Pa55word");
     }
 
     // ---- the unpacked distribution ----
