@@ -170,6 +170,9 @@ public class DistributionIT {
         ClientRun piped = c.client("bashgah:branch-list\n", "-u", SHELL_USER, "-p", SHELL_PASSWORD);
         assertEquals(piped.output(), 0, piped.exitCode());
         assertTrue(piped.output(), piped.output().contains("Tehran Vanak"));
+        // the SSH banner (etc/branding-ssh.properties): logout ends the session, not the server
+        assertTrue(piped.output(), piped.output().contains("the server keeps running"));
+        assertFalse(piped.output(), piped.output().contains("${"));
 
         ClientRun refused = c.client(null, "-u", SHELL_USER, "-p", SHELL_PASSWORD + "-wrong", "bashgah:branch-list");
         assertTrue("a wrong password fails: " + refused.output(), refused.exitCode() != 0);
