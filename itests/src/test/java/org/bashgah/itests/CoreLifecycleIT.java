@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 
 import org.junit.Before;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWiring;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 import org.junit.runner.RunWith;
@@ -153,5 +156,25 @@ public class CoreLifecycleIT extends BashgahTestSupport {
         // put the password back for the other tests of this class
         shell("bashgah:admin-reset " + ADMIN_PASSWORD);
         resetAdminToken();
+    }
+
+    /**
+     * Derby's classes need javax.naming and javax.sql; etc/custom.properties gives them from the JDK to every
+     * bundle, so Derby holds no dynamic import of them (the resolve of which failed now and then at boot).
+     */
+    @Test
+    public void derbyTakesJavaxNamingAndJavaxSqlFromTheJdkNotThroughADynamicImport() throws Exception {
+        Bundle derby = Arrays.stream(bundleContext.getBundles())
+            .filter(b -> "derby".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        // pax-jdbc-derby's data source classes implement javax.naming.Referenceable and javax.sql.DataSource
+        Class<?> source = derby.loadClass("org.apache.derby.jdbc.EmbeddedDataSource");
+        assertEquals(ClassLoader.getPlatformClassLoader().loadClass("javax.naming.Referenceable"),
+            derby.loadClass("javax.naming.Referenceable"));
+        assertTrue(javax.sql.DataSource.class.isAssignableFrom(source));
+        List<String> imported = derby.adapt(BundleWiring.class).getRequiredWires(BundleRevision.PACKAGE_NAMESPACE)
+            .stream().map(w -> String.valueOf(w.getCapability().getAttributes().get(BundleRevision.PACKAGE_NAMESPACE)))
+            .toList();
+        assertTrue(imported.toString(), imported.stream().noneMatch(p -> p.startsWith("javax.naming")
+            || p.equals("javax.sql")));
     }
 }
