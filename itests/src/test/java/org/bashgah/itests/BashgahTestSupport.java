@@ -107,29 +107,11 @@ public abstract class BashgahTestSupport {
      * it from BASHGAH_TEST_POSTGRES_URL), each test class runs on a fresh PostgreSQL database instead of Derby.
      */
     private static List<Option> databaseOptions() {
-        String server = System.getProperty("bashgah.itest.postgres");
-        if (server == null || server.isBlank()) return List.of();
-        String user = System.getProperty("bashgah.itest.postgres.user", "bashgah");
-        String password = System.getProperty("bashgah.itest.postgres.password", "bashgah");
-        String database = "bashgah_it_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server + "postgres", user, password);
-             java.sql.Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + database);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot create test database on " + server + ": " + e.getMessage(), e);
-        }
-        String cfg = "etc/org.ops4j.datasource-bashgah.cfg";
-        // the whole file: bashgah-core's own copy (Derby) is not written over an existing one
-        return List.of(
-            editConfigurationFilePut(cfg, "dataSourceName", "bashgah"),
-            editConfigurationFilePut(cfg, "osgi.jndi.service.name", "bashgah"),
-            editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
-            editConfigurationFilePut(cfg, "pool", "hikari"),
-            editConfigurationFilePut(cfg, "xa", "false"),
-            editConfigurationFilePut(cfg, "hikari.maximumPoolSize", "20"),
-            editConfigurationFilePut(cfg, "url", server + database),
-            editConfigurationFilePut(cfg, "user", user),
-            editConfigurationFilePut(cfg, "password", password));
+        if (!TestPostgres.configured()) return List.of();
+        List<Option> options = new ArrayList<>();
+        TestPostgres.freshDatabase("bashgah_it_").forEach((key, value) ->
+            options.add(editConfigurationFilePut("etc/org.ops4j.datasource-bashgah.cfg", key, value)));
+        return options;
     }
 
     private static Option[] baseOptions() {
@@ -229,6 +211,11 @@ public abstract class BashgahTestSupport {
             adminToken = login("admin", ADMIN_PASSWORD);
         }
         return adminToken;
+    }
+
+    /** The id of the organisation the distribution creates ("main"), whose chain admin {@link #admin()} is. */
+    protected String mainOrganisation() {
+        return expect(200, get("/api/v1/auth/me", admin())).body().path("organisation").asText();
     }
 
     /**

@@ -7,37 +7,23 @@ import static org.bashgah.itests.RunningDistribution.json;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.bashgah.itests.RunningDistribution.Answer;
-import org.junit.After;
-import org.junit.AfterClass;
-import org.junit.Assume;
-import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) against the
@@ -47,41 +33,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>Without Chromium this test fails; {@code -Dbashgah.console.browser=skip} is the explicit way to skip it.
  */
-public class ConsoleIT {
+public class ConsoleIT extends BrowserTestSupport {
     private static final String ADMIN_PASSWORD = "console-it-Pa55word-admin";
-    private static final String SHELL_USER = "itest";
     private static final String SHELL_PASSWORD = "console-it-Pa55word-shell";
     private static final String MANAGER_PASSWORD = "console-it-Pa55word-bm1";
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-    private static final Duration UI = Duration.ofSeconds(20);
-    private static final Pattern PERSIAN_DIGITS = Pattern.compile("[۰-۹]");
     private static final int SSH_PORT = 19401;
     private static final int RMI_REGISTRY_PORT = 11499;
     private static final int RMI_SERVER_PORT = 44845;
 
-    private static RunningDistribution server;
     private static String adminToken;
-    private static Path screenshots;
-
-    private WebDriver driver;
-    private WebDriverWait wait;
 
     @BeforeClass
     public static void startServer() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed) {
-            String why = "ConsoleIT needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "): apt-get install -y chromium chromium-driver, or -Dbashgah.console.browser=skip to skip it";
-            if ("skip".equals(System.getProperty("bashgah.console.browser"))) Assume.assumeTrue(why, false);
-            fail(why);
-        }
-        screenshots = Paths.get(System.getProperty("bashgah.screenshots", "target/screenshots"));
-        Files.createDirectories(screenshots);
-        server = RunningDistribution.unpack(Paths.get("target", "console-it"), "console", 19481, SSH_PORT, RMI_REGISTRY_PORT, RMI_SERVER_PORT);
-        // an administrator for Karaf's management (JMX), as docs/operations.md tells an operator to add a shell user
-        Files.writeString(server.etc("users.properties"), "\n" + SHELL_USER + " = " + SHELL_PASSWORD + ",_g_:admingroup\n",
-            java.nio.file.StandardOpenOption.APPEND);
+        unpackServer(ConsoleIT.class, "console-it", "console", 19481, SSH_PORT, RMI_REGISTRY_PORT, RMI_SERVER_PORT, SHELL_PASSWORD);
         server.withoutBootFeature("bashgah-offers");
         server.start(Map.of("BASHGAH_ADMIN_PASSWORD", ADMIN_PASSWORD));
         adminToken = server.awaitLogin("admin", ADMIN_PASSWORD);
@@ -89,29 +53,6 @@ public class ConsoleIT {
         expect(201, server.post("/api/v1/branches", adminToken, json("code", "tehran-2", "name", "Tehran Tajrish")));
         expect(201, server.post("/api/v1/users", adminToken,
             json("user", "bm1", "password", MANAGER_PASSWORD, "role", "branch-manager", "branch", "tehran-1")));
-    }
-
-    @AfterClass
-    public static void stopServer() throws Exception {
-        if (server != null) server.stop();
-    }
-
-    @Before
-    public void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-            "--window-size=1280,1000", "--no-first-run", "--disable-extensions");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-            .withLogFile(new File("target/console-it/chromedriver.log")).build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, UI);
-    }
-
-    @After
-    public void closeBrowser() {
-        if (driver != null) driver.quit();
     }
 
     // ---- the scenarios ----
@@ -549,95 +490,6 @@ public class ConsoleIT {
         } finally {
             features("uninstallFeature", "bashgah-offers");
             awaitExtensions(ids -> !ids.contains("offers"));
-        }
-    }
-
-    // ---- helpers ----
-
-    private void open(String hash) {
-        driver.get(server.base + "/console/" + hash);
-    }
-
-    private void login(String user, String password) {
-        type(By.id("login-user"), user);
-        type(By.id("login-password"), password);
-        click(By.id("login-submit"));
-        visible(By.id("who-user"));
-    }
-
-    private void english() {
-        new Select(visible(By.id("language"))).selectByValue("en");
-        wait.until(d -> "ltr".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
-        visible(By.id("language"));
-    }
-
-    private void persian() {
-        new Select(visible(By.id("language"))).selectByValue("fa");
-        wait.until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
-    }
-
-    private WebElement visible(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private boolean present(By by) {
-        return !driver.findElements(by).isEmpty();
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String text) {
-        WebElement input = visible(by);
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
-    }
-
-    private void assertAmount(String id, long expected) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        assertEquals(id, String.valueOf(expected), driver.findElement(By.id(id)).getAttribute("data-value"));
-    }
-
-    private void screenshot(String name) throws Exception {
-        js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(screenshots.resolve(name + ".png"), png);
-    }
-
-    /** A screenshot of one part of the page (one further down than a window shows). */
-    private void screenshot(String name, By part) throws Exception {
-        js("document.activeElement && document.activeElement.blur()");
-        Files.write(screenshots.resolve(name + ".png"), driver.findElement(part).getScreenshotAs(OutputType.BYTES));
-    }
-
-    /** Waits until the console's list of extensions (as the browser gets it) satisfies the condition. */
-    private static void awaitExtensions(java.util.function.Predicate<java.util.Set<String>> condition) {
-        await("extensions.json").atMost(READY).pollInterval(Duration.ofMillis(250)).until(() -> {
-            Answer answer = server.get("/console/extensions.json", null);
-            return answer.status() == 200 && condition.test(RunningDistribution.extensionIds(answer.body()));
-        });
-        await("/api/health UP").atMost(READY).pollInterval(Duration.ofMillis(250))
-            .until(() -> server.get("/api/health", null).status() == 200);
-    }
-
-    /**
-     * feature:install / feature:uninstall on the running server, through Karaf's management (JMX, the RMI ports on
-     * 127.0.0.1), as the administrator added before the first start. (bin/client's exec channel closes before it
-     * runs a command in this distribution: "Session has been closed: Immediate".)
-     */
-    private static void features(String operation, String feature) throws Exception {
-        javax.management.remote.JMXServiceURL url = new javax.management.remote.JMXServiceURL(
-            // the copy's own RMI ports (with -Dbashgah.itest.portOffset added)
-            "service:jmx:rmi://127.0.0.1:" + server.ports[3] + "/jndi/rmi://127.0.0.1:" + server.ports[2] + "/karaf-root");
-        try (javax.management.remote.JMXConnector jmx = javax.management.remote.JMXConnectorFactory.connect(url,
-            Map.of(javax.management.remote.JMXConnector.CREDENTIALS, new String[] {SHELL_USER, SHELL_PASSWORD}))) {
-            jmx.getMBeanServerConnection().invoke(new javax.management.ObjectName("org.apache.karaf:type=feature,name=root"),
-                operation, new Object[] {feature}, new String[] {String.class.getName()});
         }
     }
 }

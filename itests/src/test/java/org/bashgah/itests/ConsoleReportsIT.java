@@ -8,13 +8,10 @@ import static org.bashgah.itests.RunningDistribution.json;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,26 +22,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import org.junit.After;
-import org.junit.AfterClass;
-import org.junit.Assume;
-import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The reports dashboard (bashgah-reports' console pages) and the members page's tags and purchase history, in a real
@@ -73,45 +59,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The members-page and form tests work in the server's first organisation (its default credit policy: 5% shared credit, a
  * point per 10,000, 100 points for joining), so they never touch the dashboard's numbers.
  */
-public class ConsoleReportsIT {
+public class ConsoleReportsIT extends BrowserTestSupport {
     private static final String ADMIN_PASSWORD = "console-reports-it-Pa55word";
     private static final String CHAIN_PASSWORD = "console-reports-chain-Pa55";
-    private static final String SHELL_USER = "itest";
     private static final String SHELL_PASSWORD = "console-reports-it-Pa55word-shell";
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-    private static final Duration UI = Duration.ofSeconds(20);
     private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
-    private static final Pattern PERSIAN_DIGITS = Pattern.compile("[۰-۹]");
 
-    private static RunningDistribution server;
     private static String adminToken;
     private static String chainUser;
     private static String chainToken;
     private static final Map<String, String> MEMBERS = new LinkedHashMap<>();
-    private static Path screenshots;
     private static Path downloads;
-
-    private WebDriver driver;
-    private WebDriverWait wait;
 
     @BeforeClass
     public static void startServerAndMakeTheChain() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed) {
-            String why = "ConsoleReportsIT needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "): apt-get install -y chromium chromium-driver, or -Dbashgah.console.browser=skip to skip it";
-            if ("skip".equals(System.getProperty("bashgah.console.browser"))) Assume.assumeTrue(why, false);
-            fail(why);
-        }
-        screenshots = Paths.get(System.getProperty("bashgah.screenshots", "target/screenshots"));
-        Files.createDirectories(screenshots);
-        server = RunningDistribution.unpack(Paths.get("target", "console-reports-it"), "console", 18681, 18601, 11699, 45045);
+        // with an administrator for Karaf's management (JMX), to install and remove bashgah-reports on the running server
+        unpackServer(ConsoleReportsIT.class, "console-reports-it", "console", 18681, 18601, 11699, 45045, SHELL_PASSWORD);
         downloads = server.home.resolveSibling("downloads");
         Files.createDirectories(downloads);
-        // an administrator for Karaf's management (JMX), to install and remove bashgah-reports on the running server
-        Files.writeString(server.etc("users.properties"), "\n" + SHELL_USER + " = " + SHELL_PASSWORD + ",_g_:admingroup\n",
-            java.nio.file.StandardOpenOption.APPEND);
         server.withoutBootFeature("bashgah-reports");
         server.start(Map.of("BASHGAH_ADMIN_PASSWORD", ADMIN_PASSWORD));
         adminToken = server.awaitLogin("admin", ADMIN_PASSWORD);
@@ -120,29 +85,11 @@ public class ConsoleReportsIT {
         makeTheChain();
     }
 
-    @AfterClass
-    public static void stopServer() throws Exception {
-        if (server != null) server.stop();
-    }
-
-    @Before
-    public void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-            "--window-size=1280,1000", "--no-first-run", "--disable-extensions");
+    /** Downloads (CSV exports) go to a directory of the test's own, without asking. */
+    @Override
+    protected void configure(ChromeOptions options) {
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
             "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-            .withLogFile(new File("target/console-reports-it/chromedriver.log")).build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, UI);
-    }
-
-    @After
-    public void closeBrowser() {
-        if (driver != null) driver.quit();
     }
 
     // ---- the chain ----
@@ -248,7 +195,7 @@ public class ConsoleReportsIT {
         assertEquals(25, driver.findElements(By.cssSelector("#rfm-grid td[data-r]")).size());
         tallScreenshot("dashboard-en");
         scrollTo(By.id("card-rfm"));
-        screenshot("dashboard-rfm-en");
+        screenshotAsScrolled("dashboard-rfm-en");
 
         // a cell drills down to its members
         click(By.cssSelector("#rfm-grid td[data-r='5'][data-f='5'] a"));
@@ -306,7 +253,7 @@ public class ConsoleReportsIT {
         assertEquals("قهرمانان", driver.findElement(By.cssSelector("#rfm-grid td[data-r='5'][data-f='5'] .segment")).getText());
         tallScreenshot("dashboard-fa");
         scrollTo(By.id("card-rfm"));
-        screenshot("dashboard-rfm-fa");
+        screenshotAsScrolled("dashboard-rfm-fa");
 
         // the month buckets of a Persian chain are Jalali months
         new Select(visible(By.id("dash-bucket"))).selectByValue("month");
@@ -618,27 +565,6 @@ public class ConsoleReportsIT {
         await("reports' REST resources").atMost(READY).until(() -> server.get("/api/v1/reports", adminToken).status() == 200);
     }
 
-    /** Waits until the console's list of extensions (as the browser gets it) satisfies the condition, and health is UP. */
-    private static void awaitExtensions(java.util.function.Predicate<java.util.Set<String>> condition) {
-        await("extensions.json").atMost(READY).pollInterval(Duration.ofMillis(250)).until(() -> {
-            RunningDistribution.Answer answer = server.get("/console/extensions.json", null);
-            return answer.status() == 200 && condition.test(RunningDistribution.extensionIds(answer.body()));
-        });
-        await("/api/health UP").atMost(READY).pollInterval(Duration.ofMillis(250))
-            .until(() -> server.get("/api/health", null).status() == 200);
-    }
-
-    /** feature:install / feature:uninstall on the running server through Karaf's management (JMX), as ConsoleIT does. */
-    private static void features(String operation, String feature) throws Exception {
-        javax.management.remote.JMXServiceURL url = new javax.management.remote.JMXServiceURL(
-            "service:jmx:rmi://127.0.0.1:" + server.ports[3] + "/jndi/rmi://127.0.0.1:" + server.ports[2] + "/karaf-root");
-        try (javax.management.remote.JMXConnector jmx = javax.management.remote.JMXConnectorFactory.connect(url,
-            Map.of(javax.management.remote.JMXConnector.CREDENTIALS, new String[] {SHELL_USER, SHELL_PASSWORD}))) {
-            jmx.getMBeanServerConnection().invoke(new javax.management.ObjectName("org.apache.karaf:type=feature,name=root"),
-                operation, new Object[] {feature}, new String[] {String.class.getName()});
-        }
-    }
-
 
     private void openDashboard() {
         open("");
@@ -695,79 +621,19 @@ public class ConsoleReportsIT {
         }, p -> p != null);
     }
 
-    private void open(String hash) {
-        driver.get(server.base + "/console/" + hash);
-    }
-
-    private void login(String user, String password) {
-        type(By.id("login-user"), user);
-        type(By.id("login-password"), password);
-        click(By.id("login-submit"));
-        visible(By.id("who-user"));
-    }
-
-    private void english() {
-        new Select(visible(By.id("language"))).selectByValue("en");
-        wait.until(d -> "ltr".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
-        visible(By.id("language"));
-    }
-
-    private void persian() {
-        new Select(visible(By.id("language"))).selectByValue("fa");
-        wait.until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
-    }
-
-    private WebElement visible(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String text) {
-        WebElement input = visible(by);
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private String text(String id) {
-        return visible(By.id(id)).getText();
-    }
-
-    private String attribute(String id, String name) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getAttribute(name);
-    }
-
-    private void scrollTo(By by) {
-        js("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(by));
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private void assertAmount(String id, long expected) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-        assertEquals(id, String.valueOf(expected), driver.findElement(By.id(id)).getAttribute("data-value"));
-    }
-
     /** A screenshot of a taller window, so the dashboard shows more than its first two charts. */
     private void tallScreenshot(String name) throws Exception {
         org.openqa.selenium.Dimension size = driver.manage().window().getSize();
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
         try {
             js("window.dispatchEvent(new Event('resize'))");
-            Thread.sleep(300);   // the charts redraw at the new size on their ResizeObserver's next frame
+            // the charts' ResizeObservers run in the next frame's rendering and redraw at once (chart.resize());
+            // the second frame starts after that one has been drawn
+            ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " requestAnimationFrame(() => requestAnimationFrame(() => done()));");
             screenshot(name);
         } finally {
             driver.manage().window().setSize(size);
         }
-    }
-
-    private void screenshot(String name) throws Exception {
-        js("document.activeElement && document.activeElement.blur()");
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(screenshots.resolve(name + ".png"), png);
     }
 }

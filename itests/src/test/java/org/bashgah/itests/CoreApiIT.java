@@ -24,7 +24,6 @@ import org.bashgah.core.api.EntryKind;
 import org.bashgah.core.api.JobClaims;
 import org.bashgah.core.api.LedgerService;
 import org.bashgah.core.api.MemberService;
-import org.bashgah.core.api.OrganisationService;
 import org.bashgah.core.api.Proposal;
 import org.bashgah.core.api.PurchaseContributor;
 import org.junit.Test;
@@ -52,14 +51,7 @@ public class CoreApiIT extends BashgahTestSupport {
     protected MemberService members;
 
     @Inject
-    protected OrganisationService organisations;
-
-    @Inject
     protected JobClaims jobClaims;
-
-    private String mainOrganisation() {
-        return organisations.list().stream().filter(o -> o.code().equals("main")).findFirst().orElseThrow().id();
-    }
 
     /** Gives a member shared credit through the real ledger service, as a capability would. */
     private void giveSharedCredit(String memberId, long amount, String key) {

@@ -14,10 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -379,32 +374,12 @@ public class CrashSafetyIT {
         return answer.contentType().contains("json") && answer.body() != null;
     }
 
-    /**
-     * With {@code bashgah.itest.postgres} set, a fresh database on that server and the copy's datasource pointed at
-     * it (the whole file, as bashgah-core does not write its Derby default over an existing one). Returns its name.
-     */
+    /** With {@code bashgah.itest.postgres} set, the copy's datasource on a fresh database of that server; says which. */
     private static String useDatabase(RunningDistribution copy) throws IOException {
-        String postgres = System.getProperty("bashgah.itest.postgres");
-        if (postgres == null || postgres.isBlank()) return "Derby";
-        String user = System.getProperty("bashgah.itest.postgres.user", "bashgah");
-        String password = System.getProperty("bashgah.itest.postgres.password", "bashgah");
-        String database = "bashgah_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(postgres + "postgres", user, password);
-             Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a database on " + postgres + ": " + e.getMessage(), e);
-        }
+        if (!TestPostgres.configured()) return "Derby";
+        Map<String, String> datasource = TestPostgres.freshDatabase("bashgah_crash_");
         Path cfg = copy.etc("org.ops4j.datasource-bashgah.cfg");
-        setProperty(cfg, "dataSourceName", "bashgah");
-        setProperty(cfg, "osgi.jndi.service.name", "bashgah");
-        setProperty(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver");
-        setProperty(cfg, "pool", "hikari");
-        setProperty(cfg, "xa", "false");
-        setProperty(cfg, "hikari.maximumPoolSize", "20");
-        setProperty(cfg, "url", postgres + database);
-        setProperty(cfg, "user", user);
-        setProperty(cfg, "password", password);
-        return "PostgreSQL " + database;
+        for (Map.Entry<String, String> setting : datasource.entrySet()) setProperty(cfg, setting.getKey(), setting.getValue());
+        return "PostgreSQL " + datasource.get("url");
     }
 }

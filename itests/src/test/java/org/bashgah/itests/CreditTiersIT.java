@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.bashgah.core.api.Events;
-import org.bashgah.core.api.OrganisationService;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -42,9 +41,6 @@ public class CreditTiersIT extends BashgahTestSupport {
 
     @Inject
     protected EventAdmin eventAdmin;
-
-    @Inject
-    protected OrganisationService organisations;
 
     @Override
     protected Option[] extraOptions() {
@@ -291,10 +287,6 @@ public class CreditTiersIT extends BashgahTestSupport {
     // ---- helpers
 
     /** The organisation of the admin the tests post as. */
-    private String mainOrganisation() {
-        return organisations.list().stream().filter(o -> o.code().equals("main")).findFirst().orElseThrow().id();
-    }
-
     private Answer buy(String key, String phone, String branch, long amount) {
         return post("/api/v1/purchases", admin(), json("idempotencyKey", key, "member", phone, "branch", branch,
             "amount", amount));

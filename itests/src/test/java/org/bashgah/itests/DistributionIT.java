@@ -53,15 +53,7 @@ public class DistributionIT {
 
     @After
     public void stopEveryServer() throws Exception {
-        Exception first = null;
-        for (RunningDistribution server : servers) {
-            try {
-                server.stop();
-            } catch (Exception | AssertionError e) {
-                if (first == null) first = new Exception("stopping " + server.home + " failed", e);
-            }
-        }
-        if (first != null) throw first;
+        RunningDistribution.stopAll(servers);
     }
 
     @Test

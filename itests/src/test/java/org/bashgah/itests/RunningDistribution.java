@@ -140,6 +140,19 @@ final class RunningDistribution {
             .until(() -> !javaProcesses().isEmpty());
     }
 
+    /** Stops every one of the servers, even when one fails to stop; then reports the first failure. */
+    static void stopAll(List<RunningDistribution> servers) throws Exception {
+        Exception first = null;
+        for (RunningDistribution server : servers) {
+            try {
+                server.stop();
+            } catch (Exception | AssertionError e) {
+                if (first == null) first = new Exception("stopping " + server.home + " failed", e);
+            }
+        }
+        if (first != null) throw first;
+    }
+
     /** bin/stop, then waits for the JVM to exit; kills this copy's JVM (and no other) if it does not. */
     void stop() throws Exception {
         List<ProcessHandle> running = javaProcesses();

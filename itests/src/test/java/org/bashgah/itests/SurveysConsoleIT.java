@@ -7,13 +7,8 @@ import static org.bashgah.itests.RunningDistribution.json;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -24,26 +19,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import org.bashgah.itests.RunningDistribution.Answer;
 import org.junit.After;
-import org.junit.AfterClass;
-import org.junit.Assume;
-import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * bashgah-surveys' console pages in a real headless Chromium, as {@link ConsoleIT} drives the console: the assembled
@@ -55,39 +35,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>Without Chromium this test fails; {@code -Dbashgah.console.browser=skip} is the explicit way to skip it.
  */
-public class SurveysConsoleIT {
+public class SurveysConsoleIT extends BrowserTestSupport {
     private static final String ADMIN_PASSWORD = "surveys-console-Pa55word-admin";
-    private static final String SHELL_USER = "itest";
     private static final String SHELL_PASSWORD = "surveys-console-Pa55word-shell";
     private static final String PASSWORD = "surveys-console-Pa55word-user";
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-    private static final Duration UI = Duration.ofSeconds(20);
-    private static final Pattern PERSIAN_DIGITS = Pattern.compile("[۰-۹]");
     private static final ZoneId ZONE = ZoneId.of("Asia/Tehran");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    private static RunningDistribution server;
     private static String adminToken;
-    private static Path screenshots;
-
-    private WebDriver driver;
-    private WebDriverWait wait;
 
     @BeforeClass
     public static void startServer() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed) {
-            String why = "SurveysConsoleIT needs Debian's chromium and chromium-driver: apt-get install -y chromium "
-                + "chromium-driver, or -Dbashgah.console.browser=skip to skip it";
-            if ("skip".equals(System.getProperty("bashgah.console.browser"))) Assume.assumeTrue(why, false);
-            fail(why);
-        }
-        screenshots = Paths.get(System.getProperty("bashgah.screenshots", "target/screenshots"));
-        Files.createDirectories(screenshots);
-        server = RunningDistribution.unpack(Paths.get("target", "surveys-console-it"), "surveys", 19581, 19501, 11599, 44945);
-        Files.writeString(server.etc("users.properties"), "\n" + SHELL_USER + " = " + SHELL_PASSWORD + ",_g_:admingroup\n",
-            java.nio.file.StandardOpenOption.APPEND);
+        unpackServer(SurveysConsoleIT.class, "surveys-console-it", "surveys", 19581, 19501, 11599, 44945, SHELL_PASSWORD);
         server.withoutBootFeature("bashgah-surveys");
         server.start(Map.of("BASHGAH_ADMIN_PASSWORD", ADMIN_PASSWORD));
         adminToken = server.awaitLogin("admin", ADMIN_PASSWORD);
@@ -97,27 +56,10 @@ public class SurveysConsoleIT {
         installSurveys();
     }
 
-    @AfterClass
-    public static void stopServer() throws Exception {
-        if (server != null) server.stop();
-    }
-
-    @Before
-    public void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-            "--window-size=1280,1100", "--no-first-run", "--disable-extensions");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-            .withLogFile(new File("target/surveys-console-it/chromedriver.log")).build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, UI);
-    }
-
-    @After
-    public void closeBrowser() {
-        if (driver != null) driver.quit();
+    /** The call screen with the questionnaire below the member's card. */
+    @Override
+    protected int windowHeight() {
+        return 1100;
     }
 
     // ---- the scenarios ----
@@ -430,98 +372,14 @@ public class SurveysConsoleIT {
             .until(() -> server.get("/api/v1/surveys/campaigns", adminToken).status() == 200);
     }
 
-    // ---- browser helpers (as ConsoleIT's) ----
-
-    private void open(String hash) {
-        driver.get(server.base + "/console/" + hash);
-    }
+    // ---- browser helpers ----
 
     private void login(String user) {
         login(user, PASSWORD);
     }
 
-    private void login(String user, String password) {
-        type(By.id("login-user"), user);
-        type(By.id("login-password"), password);
-        click(By.id("login-submit"));
-        visible(By.id("who-user"));
-    }
-
-    private void english() {
-        language("en", "ltr");
-    }
-
-    private void persian() {
-        language("fa", "rtl");
-    }
-
-    /** Picks the language, again if the page was redrawn under the picker, and waits for the direction. */
-    private void language(String lang, String dir) {
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            new Select(d.findElement(By.id("language"))).selectByValue(lang);
-            return true;
-        });
-        wait.until(d -> dir.equals(d.findElement(By.tagName("html")).getAttribute("dir")));
-        visible(By.id("language"));
-    }
-
     /** Ticks the answer {@code value} of the question (a radio button or a check box). */
     private void choose(String question, String value) {
         click(By.cssSelector("li[data-question='" + question + "'] input[value='" + value + "']"));
-    }
-
-    private WebElement visible(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private boolean present(By by) {
-        return !driver.findElements(by).isEmpty();
-    }
-
-    /** Clicks the element, found again if the page re-rendered under it (a language switch redraws the page). */
-    private void click(By by) {
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-            .until(d -> {
-                WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
-                if (element == null) return false;
-                element.click();
-                return true;
-            });
-    }
-
-    private void type(By by, String text) {
-        WebElement input = visible(by);
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private void screenshot(String name) throws Exception {
-        js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(screenshots.resolve(name + ".png"), png);
-    }
-
-    private static void awaitExtensions(java.util.function.Predicate<java.util.Set<String>> condition) {
-        await("extensions.json").atMost(READY).pollInterval(Duration.ofMillis(250)).until(() -> {
-            Answer answer = server.get("/console/extensions.json", null);
-            return answer.status() == 200 && condition.test(RunningDistribution.extensionIds(answer.body()));
-        });
-        await("/api/health UP").atMost(READY).pollInterval(Duration.ofMillis(250))
-            .until(() -> server.get("/api/health", null).status() == 200);
-    }
-
-    /** feature:install / feature:uninstall on the running server through Karaf's management (JMX), as ConsoleIT. */
-    private static void features(String operation, String feature) throws Exception {
-        javax.management.remote.JMXServiceURL url = new javax.management.remote.JMXServiceURL(
-            "service:jmx:rmi://127.0.0.1:" + server.ports[3] + "/jndi/rmi://127.0.0.1:" + server.ports[2] + "/karaf-root");
-        try (javax.management.remote.JMXConnector jmx = javax.management.remote.JMXConnectorFactory.connect(url,
-            Map.of(javax.management.remote.JMXConnector.CREDENTIALS, new String[] {SHELL_USER, SHELL_PASSWORD}))) {
-            jmx.getMBeanServerConnection().invoke(new javax.management.ObjectName("org.apache.karaf:type=feature,name=root"),
-                operation, new Object[] {feature}, new String[] {String.class.getName()});
-        }
     }
 }
