@@ -286,7 +286,6 @@ public class CreditTiersIT extends BashgahTestSupport {
 
     // ---- helpers
 
-    /** The organisation of the admin the tests post as. */
     private Answer buy(String key, String phone, String branch, long amount) {
         return post("/api/v1/purchases", admin(), json("idempotencyKey", key, "member", phone, "branch", branch,
             "amount", amount));

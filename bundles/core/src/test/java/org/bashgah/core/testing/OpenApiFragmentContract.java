@@ -54,35 +54,35 @@ public abstract class OpenApiFragmentContract {
     /** {@code {name}} or {@code {name: regex}} in a JAX-RS or OpenAPI path. */
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\s*([^}:\\s]+)\\s*(?::[^}]*)?}");
 
+    private final List<String> fragmentNames;
+    private final Class<?> aResource;
+    private final String componentPrefix;
     private final Map<String, JsonNode> fragments = new LinkedHashMap<>();
     private final JsonNode core;
 
-    protected OpenApiFragmentContract() {
-        for (String fragment : fragments()) fragments.put(fragment, read("/" + fragment));
+    /**
+     * @param fragments       as the bundle's Bashgah-OpenAPI header names them (see bnd in the bundle's pom.xml)
+     * @param aResource       one resource class of the bundle: where its classes are (its package tree,
+     *                        {@code org.bashgah.<capability>}, is scanned), and proof that the scan finds resources
+     * @param componentPrefix what every component name of the fragments starts with, so that none can meet one of
+     *                        core's: "Credit"
+     */
+    protected OpenApiFragmentContract(List<String> fragments, Class<?> aResource, String componentPrefix) {
+        this.fragmentNames = List.copyOf(fragments);
+        this.aResource = aResource;
+        this.componentPrefix = componentPrefix;
+        for (String fragment : fragmentNames) this.fragments.put(fragment, read("/" + fragment));
         core = read(CORE_DOCUMENT);
     }
 
-    /** The fragments, as the bundle's Bashgah-OpenAPI header names them (see bnd in the bundle's pom.xml). */
-    protected abstract List<String> fragments();
+    /** Schema name to the record it describes, for the schemas that describe one; none unless a bundle says. */
+    protected Map<String, Class<?>> recordsOfSchemas() {
+        return Map.of();
+    }
 
-    /** One resource class of the bundle: where its classes are, and proof that the scan finds resources. */
-    protected abstract Class<?> aResource();
-
-    /** The package tree the bundle's classes live in, as a directory: {@code org/bashgah/credit}. */
-    protected abstract String packageDirectory();
-
-    /** What every component name of the fragments starts with, so that none can meet one of core's: "Credit". */
-    protected abstract String componentPrefix();
-
-    /**
-     * Schema name to the record it describes; must cover every schema the fragments define, unless
-     * {@link #everySchemaHasItsRecord()} says otherwise.
-     */
-    protected abstract Map<String, Class<?>> recordsOfSchemas();
-
-    /** Whether {@link #recordsOfSchemas()} names every schema of the fragments (some describe no record). */
+    /** Whether {@link #recordsOfSchemas()} names every schema of the fragments (most bundles have some without). */
     protected boolean everySchemaHasItsRecord() {
-        return true;
+        return false;
     }
 
     @Test
@@ -101,8 +101,8 @@ public abstract class OpenApiFragmentContract {
         Set<String> unanswered = new TreeSet<>(inFragments);
         unanswered.removeAll(inCode);
 
-        assertTrue(undocumented.isEmpty(), "resource operations missing from " + fragments() + ": " + undocumented);
-        assertTrue(unanswered.isEmpty(), "operations in " + fragments() + " that no resource has: " + unanswered);
+        assertTrue(undocumented.isEmpty(), "resource operations missing from " + fragmentNames + ": " + undocumented);
+        assertTrue(unanswered.isEmpty(), "operations in " + fragmentNames + " that no resource has: " + unanswered);
     }
 
     @Test
@@ -123,8 +123,8 @@ public abstract class OpenApiFragmentContract {
         fragments.forEach((name, fragment) -> fragment.path("components").properties().forEach(section ->
             section.getValue().fieldNames().forEachRemaining(component -> {
                 String key = section.getKey() + "/" + component;
-                if (!component.startsWith(componentPrefix())) {
-                    clashes.add(name + " names " + key + " without the prefix " + componentPrefix());
+                if (!component.startsWith(componentPrefix)) {
+                    clashes.add(name + " names " + key + " without the prefix " + componentPrefix);
                 }
                 if (core.path("components").path(section.getKey()).has(component)) {
                     clashes.add(name + " redefines core's " + key);
@@ -234,7 +234,7 @@ public abstract class OpenApiFragmentContract {
         }
         assertNotNull(header, "the manifest has no Bashgah-OpenAPI header: core would merge none of the fragments");
 
-        assertEquals(new TreeSet<>(fragments()),
+        assertEquals(new TreeSet<>(fragmentNames),
             Arrays.stream(header.split(",")).map(String::strip).collect(Collectors.toCollection(TreeSet::new)));
     }
 
@@ -243,7 +243,7 @@ public abstract class OpenApiFragmentContract {
     /** The fragment of that name, as read. */
     protected final JsonNode fragment(String name) {
         JsonNode fragment = fragments.get(name);
-        assertNotNull(fragment, name + " is not one of " + fragments());
+        assertNotNull(fragment, name + " is not one of " + fragmentNames);
         return fragment;
     }
 
@@ -265,7 +265,7 @@ public abstract class OpenApiFragmentContract {
     /** "METHOD /path" for every resource method of every {@code *Resource} class of this bundle. */
     private Set<String> operationsOfResources() throws IOException, URISyntaxException {
         List<Class<?>> resources = resourceClasses();
-        assertTrue(resources.contains(aResource()), "the scan found no " + aResource().getName() + ": " + resources);
+        assertTrue(resources.contains(aResource), "the scan found no " + aResource.getName() + ": " + resources);
         Set<String> operations = new TreeSet<>();
         for (Class<?> resource : resources) {
             javax.ws.rs.Path root = resource.getAnnotation(javax.ws.rs.Path.class);
@@ -283,7 +283,9 @@ public abstract class OpenApiFragmentContract {
     /** Every top-level class in the bundle's package tree whose name ends with "Resource". */
     private List<Class<?>> resourceClasses() throws IOException, URISyntaxException {
         Path classes = classesDirectory();
-        Path root = classes.resolve(packageDirectory());
+        // org.bashgah.<capability>: the bundle's package tree
+        String[] packageName = aResource.getPackageName().split("\\.");
+        Path root = classes.resolve(String.join("/", Arrays.copyOf(packageName, Math.min(3, packageName.length))));
         assertTrue(Files.isDirectory(root), root + " is not a directory of compiled classes");
         List<Class<?>> resources = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
@@ -302,7 +304,7 @@ public abstract class OpenApiFragmentContract {
     }
 
     private Path classesDirectory() throws URISyntaxException {
-        Path classes = Path.of(aResource().getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(aResource.getProtectionDomain().getCodeSource().getLocation().toURI());
         assertTrue(Files.isDirectory(classes), "the bundle's classes are not a directory: " + classes);
         return classes;
     }

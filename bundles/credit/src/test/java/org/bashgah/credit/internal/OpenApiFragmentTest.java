@@ -10,24 +10,9 @@ import org.bashgah.credit.internal.policy.PolicyResource;
 
 /** Credit's hand-written OpenAPI fragments are true to its resources and fit core's document. */
 class OpenApiFragmentTest extends OpenApiFragmentContract {
-    @Override
-    protected List<String> fragments() {
-        return List.of("openapi/credit-policy.json", "openapi/credit-rewards.json", "openapi/credit-tiers.json");
-    }
-
-    @Override
-    protected Class<?> aResource() {
-        return PolicyResource.class;
-    }
-
-    @Override
-    protected String packageDirectory() {
-        return "org/bashgah/credit";
-    }
-
-    @Override
-    protected String componentPrefix() {
-        return "Credit";
+    OpenApiFragmentTest() {
+        super(List.of("openapi/credit-policy.json", "openapi/credit-rewards.json", "openapi/credit-tiers.json"),
+            PolicyResource.class, "Credit");
     }
 
     /** The schemas of policy, engagement and expiry; rewards and tiers are checked by their integration tests. */
@@ -39,10 +24,5 @@ class OpenApiFragmentTest extends OpenApiFragmentContract {
             "CreditEngagementPaid", EngagementResource.Paid.class,
             "CreditExpiryRunRequest", ExpiryResource.RunRequest.class,
             "CreditExpiryRunResult", ExpiryResource.RunResult.class);
-    }
-
-    @Override
-    protected boolean everySchemaHasItsRecord() {
-        return false;
     }
 }

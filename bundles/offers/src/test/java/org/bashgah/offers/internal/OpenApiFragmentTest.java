@@ -12,24 +12,8 @@ import org.bashgah.offers.internal.targeting.Targeting;
 
 /** The offers bundle's hand-written OpenAPI fragment is true to its resources and fits core's document. */
 class OpenApiFragmentTest extends OpenApiFragmentContract {
-    @Override
-    protected List<String> fragments() {
-        return List.of("openapi/offers.json");
-    }
-
-    @Override
-    protected Class<?> aResource() {
-        return OfferResource.class;
-    }
-
-    @Override
-    protected String packageDirectory() {
-        return "org/bashgah/offers";
-    }
-
-    @Override
-    protected String componentPrefix() {
-        return "Offers";
+    OpenApiFragmentTest() {
+        super(List.of("openapi/offers.json"), OfferResource.class, "Offers");
     }
 
     @Override
@@ -40,11 +24,5 @@ class OpenApiFragmentTest extends OpenApiFragmentContract {
             "OffersPerformance", Performance.Report.class,
             "OffersRun", Targeting.RunView.class,
             "OffersSimulation", Replay.Result.class);
-    }
-
-    /** OffersOffer is an {@code OfferView}, whose definition's fields are unwrapped into it. */
-    @Override
-    protected boolean everySchemaHasItsRecord() {
-        return false;
     }
 }

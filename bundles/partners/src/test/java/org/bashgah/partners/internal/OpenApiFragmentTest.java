@@ -6,24 +6,8 @@ import org.bashgah.core.testing.OpenApiFragmentContract;
 
 /** The partners bundle's hand-written OpenAPI fragment is true to its resources and fits core's document. */
 class OpenApiFragmentTest extends OpenApiFragmentContract {
-    @Override
-    protected List<String> fragments() {
-        return List.of("openapi/partners.json");
-    }
-
-    @Override
-    protected Class<?> aResource() {
-        return AgreementResource.class;
-    }
-
-    @Override
-    protected String packageDirectory() {
-        return "org/bashgah/partners";
-    }
-
-    @Override
-    protected String componentPrefix() {
-        return "Partners";
+    OpenApiFragmentTest() {
+        super(List.of("openapi/partners.json"), AgreementResource.class, "Partners");
     }
 
     @Override
@@ -52,11 +36,5 @@ class OpenApiFragmentTest extends OpenApiFragmentContract {
             Map.entry("PartnersRemote", Remotes.Remote.class),
             Map.entry("PartnersRemoteRequest", Remotes.RemoteRequest.class),
             Map.entry("PartnersSent", Remotes.Sent.class));
-    }
-
-    /** Three have no record of that shape: a redemption's answer, a fund movement, a signed message's body. */
-    @Override
-    protected boolean everySchemaHasItsRecord() {
-        return false;
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bashgah.core.testing.OpenApiFragmentContract;
@@ -18,34 +17,8 @@ import org.junit.jupiter.api.Test;
  * query parameters it names for each report are the ones the report takes.
  */
 class OpenApiFragmentTest extends OpenApiFragmentContract {
-    @Override
-    protected List<String> fragments() {
-        return List.of("openapi/reports.json");
-    }
-
-    @Override
-    protected Class<?> aResource() {
-        return ReportResource.class;
-    }
-
-    @Override
-    protected String packageDirectory() {
-        return "org/bashgah/reports";
-    }
-
-    @Override
-    protected String componentPrefix() {
-        return "Reports";
-    }
-
-    @Override
-    protected Map<String, Class<?>> recordsOfSchemas() {
-        return Map.of();
-    }
-
-    @Override
-    protected boolean everySchemaHasItsRecord() {
-        return false;
+    OpenApiFragmentTest() {
+        super(List.of("openapi/reports.json"), ReportResource.class, "Reports");
     }
 
     @Test

@@ -27,24 +27,9 @@ import org.bashgah.surveys.internal.report.SurveyReports;
 
 /** The surveys bundle's hand-written OpenAPI fragments are true to its resources and records and fit core's document. */
 class OpenApiFragmentTest extends OpenApiFragmentContract {
-    @Override
-    protected List<String> fragments() {
-        return List.of("openapi/surveys-design.json", "openapi/surveys-calls.json", "openapi/surveys-reports.json");
-    }
-
-    @Override
-    protected Class<?> aResource() {
-        return QuestionnaireResource.class;
-    }
-
-    @Override
-    protected String packageDirectory() {
-        return "org/bashgah/surveys";
-    }
-
-    @Override
-    protected String componentPrefix() {
-        return "Surveys";
+    OpenApiFragmentTest() {
+        super(List.of("openapi/surveys-design.json", "openapi/surveys-calls.json", "openapi/surveys-reports.json"),
+            QuestionnaireResource.class, "Surveys");
     }
 
     @Override
@@ -83,5 +68,10 @@ class OpenApiFragmentTest extends OpenApiFragmentContract {
             Map.entry("SurveysReportSummary", SurveyReports.Summary.class),
             Map.entry("SurveysDistribution", SurveyReports.Distribution.class),
             Map.entry("SurveysTextAnswer", SurveyReports.TextAnswer.class));
+    }
+
+    @Override
+    protected boolean everySchemaHasItsRecord() {
+        return true;
     }
 }
