@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -141,6 +142,35 @@ public class CreditIT extends BashgahTestSupport {
         assertEquals(sharedBefore - 5000, balances(id).path("sharedCredit").asLong());
         assertEquals(0, expect(200, get("/api/v1/members/" + id + "/expiring", admin())).body().size());
         expect(403, post("/api/v1/credit/expiry/run", operator(branch), json()));
+    }
+
+    @Test
+    public void aRedemptionSpendsTheEarliestExpiringLotsEvenBeyondTheFirstFew() throws Exception {
+        String branch = branch("lots-1");
+        expect(200, call("PUT", "/api/v1/credit/policy/branches/" + branch, admin(), json("creditPercent", 10,
+            "creditTo", "SHARED", "creditExpiryDays", 30, "maxRedeemPercent", 100, "amountPerPoint", 0)));
+        String phone = newPhone();
+        String id = member(phone, branch);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        // twelve visits a day apart, oldest first: twelve lots of 1,000, each expiring a day after the one before
+        for (int day = 12; day >= 1; day--) {
+            expect(201, post("/api/v1/purchases", admin(), json("idempotencyKey", "lots-" + phone + "-" + day,
+                "member", phone, "branch", branch, "amount", 10000, "at", now.minusDays(day).toString())));
+        }
+        assertEquals(12, expect(200, get("/api/v1/members/" + id + "/expiring", admin())).body().size());
+
+        // 10,500 takes more lots than a spending reads at first (8): ten whole ones and half of the eleventh
+        expect(201, buy("lots-spend-" + phone, phone, branch, 20000, json("sharedCredit", 10500)));
+        JsonNode expiring = expect(200, get("/api/v1/members/" + id + "/expiring", admin())).body();
+        assertEquals(500, expiring.get(0).path("amount").asLong());
+        assertEquals(now.minusDays(2).plusDays(30).toInstant(), Instant.parse(expiring.get(0).path("expiresAt").asText()));
+        assertEquals(1000, expiring.get(1).path("amount").asLong());
+        assertEquals(now.minusDays(1).plusDays(30).toInstant(), Instant.parse(expiring.get(1).path("expiresAt").asText()));
+        long open = 0;
+        for (JsonNode lot : expiring) open += lot.path("amount").asLong();
+        assertEquals(balances(id).path("sharedCredit").asLong(), open);
+        String verify = shell("bashgah:ledger-verify");
+        assertTrue(verify, verify.contains("0 problems"));
     }
 
     @Test

@@ -83,21 +83,43 @@ public final class Ledger {
         return entry;
     }
 
+    /** How many lots a spending reads first; a member who buys often has hundreds open, and one or two pay. */
+    static final int LOTS_PAGE = 8;
+
     private static void spendLots(EntityManager em, String memberId, String account, long amount) {
-        List<LotEntity> lots = em.createQuery("select l from LotEntity l where l.memberId = :m and l.account = :a"
-                + " and l.remaining > 0 order by l.expiresAt, l.entryId", LotEntity.class)
-            .setParameter("m", memberId).setParameter("a", account).getResultList();
-        long left = amount;
-        for (LotEntity lot : lots) {
-            if (left == 0) break;
-            long take = Math.min(lot.remaining, left);
-            lot.remaining -= take;
-            left -= take;
-        }
+        long left = spend(em, openLots(em, memberId, account, LOTS_PAGE), amount);
+        // the rest, rarely: the lots of the first page may come back as the same objects, already spent
+        if (left > 0) left = spend(em, openLots(em, memberId, account, 0), left);
         // left > 0 cannot happen while balances equal the sum of lots; ledger-verify would report it
     }
 
-    /** Posts an EXPIRE entry for what is left of the lot and empties it. */
+    /** The member's open lots of the account in spending order; the first {@code limit} of them (0: all). */
+    private static List<LotEntity> openLots(EntityManager em, String memberId, String account, int limit) {
+        var query = em.createQuery("select l from LotEntity l where l.memberId = :m and l.account = :a"
+                + " and l.remaining > 0 order by l.expiresAt, l.entryId", LotEntity.class)
+            .setParameter("m", memberId).setParameter("a", account);
+        if (limit > 0) query.setMaxResults(limit);
+        return query.getResultList();
+    }
+
+    /**
+     * Takes {@code amount} from the lots in their order and removes the lots it empties; returns what they
+     * could not cover.
+     */
+    private static long spend(EntityManager em, List<LotEntity> lots, long amount) {
+        long left = amount;
+        for (LotEntity lot : lots) {
+            if (left == 0) break;
+            if (lot.remaining == 0) continue;
+            long take = Math.min(lot.remaining, left);
+            lot.remaining -= take;
+            left -= take;
+            if (lot.remaining == 0) em.remove(lot);
+        }
+        return left;
+    }
+
+    /** Posts an EXPIRE entry for what is left of the lot and removes the lot. */
     public static LedgerEntryEntity expireLot(EntityManager em, String organisationId, LotEntity lot, String actor) {
         long left = lot.remaining;
         LedgerEntryEntity entry = new LedgerEntryEntity();
@@ -113,7 +135,7 @@ public final class Ledger {
         em.persist(entry);
         BalanceEntity balance = em.find(BalanceEntity.class, new BalanceEntity.Key(lot.memberId, lot.account));
         balance.balance -= left;
-        lot.remaining = 0;
+        em.remove(lot);
         return entry;
     }
 

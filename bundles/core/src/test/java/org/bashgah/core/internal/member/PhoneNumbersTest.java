@@ -3,6 +3,7 @@ package org.bashgah.core.internal.member;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,5 +46,20 @@ class PhoneNumbersTest {
     })
     void garbageIsNoNumber(String typed) {
         assertEquals(Optional.empty(), PhoneNumbers.normalise(typed, "IR"));
+    }
+
+    @Test
+    void aRememberedNumberIsRememberedForItsRegionOnly() {
+        assertEquals(Optional.of("+447911123456"), PhoneNumbers.normalise("07911123456", "GB"));
+        assertEquals(Optional.empty(), PhoneNumbers.normalise("07911123456", "IR"));
+        assertEquals(Optional.of("+447911123456"), PhoneNumbers.normalise("07911123456", "GB"));
+    }
+
+    @Test
+    void numbersBeyondWhatIsRememberedAreStillRight() {
+        for (int i = 0; i < 25_000; i++) {
+            String national = "0912" + (1_000_000 + i);
+            assertEquals(Optional.of("+98912" + (1_000_000 + i)), PhoneNumbers.normalise(national, "IR"), national);
+        }
     }
 }
