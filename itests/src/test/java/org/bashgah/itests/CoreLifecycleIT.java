@@ -5,6 +5,19 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Hashtable;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -131,6 +144,60 @@ public class CoreLifecycleIT extends BashgahTestSupport {
         assertEquals(1, expect(200, get("/api/v1/members/" + id + "/stats", token)).number("visits"));
         expect(200, post("/api/v1/purchases", token, json("idempotencyKey", "keep-" + phone, "member", phone,
             "branch", branch, "amount", 1000)));
+    }
+
+    /**
+     * An event that a process died before delivering waits in core_event_outbox (written with its change); core
+     * delivers it when it starts again, once, and then deletes it (30 s after the delivery).
+     */
+    @Test
+    public void anEventLeftUndeliveredIsDeliveredWhenCoreStartsAgainAndThenDeleted() throws Exception {
+        String topic = "bashgah/itest/LEFT_BEHIND";
+        List<Event> received = new CopyOnWriteArrayList<>();
+        var handler = bundleContext.registerService(EventHandler.class, received::add,
+            new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, topic)));
+        try {
+            String id = UUID.randomUUID().toString();
+            DataSource dataSource = bundleContext.getService(bundleContext.getServiceReferences(DataSource.class,
+                "(osgi.jndi.service.name=bashgah)").iterator().next());
+            try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO core_event_outbox (id, topic, properties, created_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, id);
+                insert.setString(2, topic);
+                insert.setString(3, "{\"organisation\":\"main\",\"member\":\"m-" + id + "\",\"visits\":1,"
+                    + "\"first\":true}");
+                insert.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).minusSeconds(5)));
+                insert.executeUpdate();
+                if (!c.getAutoCommit()) c.commit();
+            }
+            Bundle core = Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "bashgah-core".equals(b.getSymbolicName())).findFirst().orElseThrow();
+            core.stop();
+            core.start();
+
+            await("the event left behind").atMost(90, TimeUnit.SECONDS).until(() -> !received.isEmpty());
+            Event event = received.get(0);
+            assertEquals("m-" + id, event.getProperty("member"));
+            assertEquals(1L, event.getProperty("visits"));
+            assertEquals(true, event.getProperty("first"));
+            await("the delivered event deleted").atMost(90, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1))
+                .until(() -> outboxRows(dataSource, id) == 0);
+            assertEquals("delivered once", 1, received.size());
+        } finally {
+            handler.unregister();
+        }
+        awaitHealthy();
+    }
+
+    private static int outboxRows(DataSource dataSource, String id) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM core_event_outbox WHERE id = ?")) {
+            count.setString(1, id);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     @Test

@@ -270,6 +270,35 @@ public class CrashSafetyIT {
                     + ", the answers to its purchases add up to " + credit);
             }
         }
+        // (f) what follows a purchase through core's events happened once for each: the tier tallies (credit
+        // counts them in batches of 0.2 s, so the kill catches some in flight) add up to the points the answers say
+        // were earned; events the kill cut off are delivered again after the start
+        Map<String, Long> pointsOfMember = new TreeMap<>();
+        for (String member : members) {
+            pointsOfMember.put(member, idsOfMember.get(member).stream()
+                .mapToLong(id -> answers.get(id).path("earned").path("points").asLong()).sum());
+        }
+        Map<String, String> tallies = new TreeMap<>();
+        try {
+            await("tier tallies of every purchase").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    tallies.clear();
+                    for (String member : members) {
+                        JsonNode tier = expect(200, answered(() -> server.send("GET", "/api/v1/members/" + member
+                            + "/tier", admin, null))).body();
+                        long sum = tier.path("windowSum").asLong();
+                        if (!"POINTS".equals(tier.path("measure").asText()) || sum != pointsOfMember.get(member)) {
+                            tallies.put(member, tier.path("measure").asText() + " " + sum + ", the answers earned "
+                                + pointsOfMember.get(member));
+                        }
+                    }
+                    return tallies.isEmpty();
+                });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            tallies.forEach((member, problem) -> failures.add("member " + member + " tier tallies: " + problem));
+        }
+        long pointsEarned = pointsOfMember.values().stream().mapToLong(Long::longValue).sum();
+
         // (e) the ledger verifies
         JsonNode verified = expect(200, answered(() -> server.send("GET", "/api/v1/ledger/verify", admin,
             null))).body();
@@ -282,15 +311,26 @@ public class CrashSafetyIT {
         long answeredWithoutBashgah = unknown.stream().filter(a -> a.status > 0).count();
         System.out.printf("CrashSafetyIT on %s: %d requests in %.1f s, %d in flight at the SIGKILL: %d acknowledged, "
                 + "%d refused %s, %d unknown (%d of them 5xx or the container's page) of which %d then written "
-                + "(before the kill), %d then new, %d then refused; %d purchases of %d members checked; restart "
-                + "%.1f s; %d container pages while checking; %d problems; whole test %.1f s%n",
+                + "(before the kill), %d then new, %d then refused; %d purchases of %d members checked (%d points "
+                + "in tier tallies); restart %.1f s; after it: %s; %d container pages while checking; %d problems; "
+                + "whole test %.1f s%n",
             database, all.size(), loadSeconds, inFlightAtKill, acked.size(), refused.size(), refusedByStatus,
             unknown.size(), answeredWithoutBashgah, unknownThenWritten, unknownThenNew, unknownThenRefused,
-            byId.size(), MEMBERS, restartSeconds, containerAnswers.get(), failures.size(),
+            byId.size(), MEMBERS, pointsEarned, restartSeconds, redelivered(), containerAnswers.get(), failures.size(),
             (System.nanoTime() - started) / 1e9);
         if (!failures.isEmpty()) {
             fail(failures.size() + " problems after the crash (" + database + "):\n"
                 + failures.stream().limit(40).collect(Collectors.joining("\n")));
+        }
+    }
+
+    /** What the restarted server's log says about the events the kill left undelivered. */
+    private String redelivered() throws IOException {
+        Path log = server.home.resolve("data").resolve("log").resolve("karaf.log");
+        if (!java.nio.file.Files.exists(log)) return "no karaf.log";
+        try (var lines = java.nio.file.Files.lines(log)) {
+            return lines.filter(l -> l.contains("events written before this start")).map(l -> l.replaceAll(".*\\| ", ""))
+                .reduce((a, b) -> b).orElse("no events delivered again");
         }
     }
 

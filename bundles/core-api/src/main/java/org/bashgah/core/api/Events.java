@@ -2,7 +2,11 @@ package org.bashgah.core.api;
 
 /**
  * EventAdmin topics core posts after a change is committed, and the property names they carry. Every
- * event has {@link #ORGANISATION} and {@link #MEMBER}.
+ * event has {@link #ORGANISATION} and {@link #MEMBER}; numbers are {@code Long}s.
+ *
+ * <p>Core's own events ({@link #MEMBER_JOINED}, {@link #PURCHASE_POSTED}, {@link #PURCHASE_REFUNDED},
+ * {@link #TIER_CHANGED}) are written with the change and delivered at least once: again after a crash, and
+ * possibly twice. A handler must be idempotent and finish (or make durable) what it does within 30 seconds.
  */
 public final class Events {
     /** A member joined; also carries {@link #BRANCH} and, when referred, {@link #REFERRER}. */

@@ -24,7 +24,7 @@ import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
  * active, Bashgah components missing a service they need, and JAX-RS resources and extensions that the
  * whiteboard has not (or not successfully) published yet.
  */
-final class Readiness {
+public final class Readiness {
     /** Karaf registers this service once every boot feature is installed. */
     private static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
     /** Bashgah's bundles are named after their artifacts ({@code bashgah-core}); a vendor may use the package name. */
@@ -36,13 +36,13 @@ final class Readiness {
     private final JaxrsServiceRuntime jaxrs;
     private final ServiceComponentRuntime components;
 
-    Readiness(BundleContext context, JaxrsServiceRuntime jaxrs, ServiceComponentRuntime components) {
+    public Readiness(BundleContext context, JaxrsServiceRuntime jaxrs, ServiceComponentRuntime components) {
         this.context = context;
         this.jaxrs = jaxrs;
         this.components = components;
     }
 
-    List<String> awaited() {
+    public List<String> awaited() {
         List<String> waiting = new ArrayList<>();
         if (context.getServiceReference(BOOT_FINISHED) == null) waiting.add("Karaf boot features");
         List<Bundle> ours = new ArrayList<>();

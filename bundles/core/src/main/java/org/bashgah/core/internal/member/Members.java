@@ -97,18 +97,16 @@ public class Members implements MemberService {
     @Override
     public void setTier(String organisationId, String memberId, String tier, String actor) {
         if (tier == null || !tier.matches("[A-Z][A-Z0-9_]{0,31}")) throw new Rejected("tier", "must be an upper-case code");
-        String previous = db.inTransaction(em -> {
+        events.deliver(db.inTransaction(em -> {
             MemberEntity m = lock(em, organisationId, memberId);
             String before = m.tier;
             m.tier = tier;
             AuditLog.record(em, new Caller(organisationId, actor, Role.CHAIN_ADMIN, null, false), "member.tier",
                 memberId, before + " -> " + tier);
-            return before;
-        });
-        if (!previous.equals(tier)) {
-            events.post(Events.TIER_CHANGED, Map.of(Events.ORGANISATION, organisationId, Events.MEMBER, memberId,
-                Events.TIER, tier, Events.PREVIOUS_TIER, previous));
-        }
+            if (before.equals(tier)) return null;
+            return events.record(em, Events.TIER_CHANGED, Map.of(Events.ORGANISATION, organisationId,
+                Events.MEMBER, memberId, Events.TIER, tier, Events.PREVIOUS_TIER, before));
+        }));
     }
 
     /** Joins a new member; a phone already in the club is a conflict naming the existing member. */
@@ -117,9 +115,7 @@ public class Members implements MemberService {
         String phone = PhoneNumbers.normalise(request.phone(), settings.phoneRegion())
             .orElseThrow(() -> ProblemException.invalid("phone", "is not a valid phone number"));
         String branchCode = request.branch() == null ? caller.branch() : request.branch();
-        Map<String, Object> event = new HashMap<>();
-        Member joined = db.inTransaction(em -> {
-            event.clear();
+        Map.Entry<Member, EventPublisher.Pending> joined = db.inTransaction(em -> {
             MemberEntity existing = findByPhone(em, org, phone);
             if (existing != null) throw new Conflict("a member with phone " + phone + " exists", existing.id);
             if (branchCode != null) {
@@ -145,14 +141,15 @@ public class Members implements MemberService {
             if (request.tags() != null) m.setTags(request.tags());
             em.persist(m);
             AuditLog.record(em, caller, "member.join", m.id, phone);
+            Map<String, Object> event = new HashMap<>();
             event.put(Events.ORGANISATION, org);
             event.put(Events.MEMBER, m.id);
             if (branchCode != null) event.put(Events.BRANCH, branchCode);
             if (referrer != null) event.put(Events.REFERRER, referrer.id);
-            return m.toApi();
+            return Map.entry(m.toApi(), events.record(em, Events.MEMBER_JOINED, event));
         });
-        events.post(Events.MEMBER_JOINED, event);
-        return joined;
+        events.deliver(joined.getValue());
+        return joined.getKey();
     }
 
     @Override

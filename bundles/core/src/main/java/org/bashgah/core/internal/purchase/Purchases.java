@@ -98,26 +98,30 @@ public class Purchases {
         return postingLimit.run(bound, () -> db.inTransaction(work));
     }
 
-    /** The answer to a purchase or refund, and whether this call wrote it (false for a replay). */
-    public record Outcome(Object body, boolean created) {
+    /**
+     * The answer to a purchase or refund, and whether this call wrote it (false for a replay); {@code event} is the
+     * event it recorded, to deliver after the commit (null for a replay).
+     */
+    public record Outcome(Object body, boolean created, EventPublisher.Pending event) {
+        Outcome(Object body) {
+            this(body, false, null);
+        }
     }
 
     public Outcome post(Caller caller, PurchaseRequest request) {
         String org = caller.organisationId();
         String fingerprint = Idempotency.fingerprint(request);
         Instant at = (request.at() == null ? Instant.now() : request.at().toInstant()).truncatedTo(ChronoUnit.MILLIS);
-        Map<String, Object> event = new HashMap<>();
         Outcome outcome = posting(em -> {
-            event.clear();
             var replay = Idempotency.find(em, org, request.idempotencyKey(), POST, fingerprint);
-            if (replay.isPresent()) return new Outcome(replay.get().response(), false);
+            if (replay.isPresent()) return new Outcome(replay.get().response());
             BranchEntity branch = Branches.requireActive(em, org, request.branch(), "branch");
             caller.requireBranch(branch.code);
             MemberEntity member = Members.resolveLocked(em, org, request.member(), settings.phoneRegion());
             if (member == null) throw new Rejected("member", "no member " + request.member());
             // a retry of the same key may have committed while this one waited for the lock
             replay = Idempotency.find(em, org, request.idempotencyKey(), POST, fingerprint);
-            if (replay.isPresent()) return new Outcome(replay.get().response(), false);
+            if (replay.isPresent()) return new Outcome(replay.get().response());
             // read once under the lock; the ledger writes below and the answer's balances use these rows
             List<BalanceEntity> held = Ledger.holdings(em, member.id);
 
@@ -206,13 +210,13 @@ public class Purchases {
                     .toList(),
                 balances);
             Idempotency.remember(em, org, request.idempotencyKey(), POST, fingerprint, purchaseId, response);
-            event.putAll(Map.of(Events.ORGANISATION, org, Events.MEMBER, member.id, Events.PURCHASE, purchaseId,
-                Events.BRANCH, branch.code, Events.AMOUNT, amount, Events.VISITS, member.visits,
-                Events.EARNED_POINTS, earned[2], Events.AT, at.toString()));
+            Map<String, Object> event = new HashMap<>(Map.of(Events.ORGANISATION, org, Events.MEMBER, member.id,
+                Events.PURCHASE, purchaseId, Events.BRANCH, branch.code, Events.AMOUNT, amount,
+                Events.VISITS, member.visits, Events.EARNED_POINTS, earned[2], Events.AT, at.toString()));
             if (member.tier != null) event.put(Events.TIER, member.tier);
-            return new Outcome(response, true);
+            return new Outcome(response, true, events.record(em, Events.PURCHASE_POSTED, event));
         });
-        if (outcome.created()) events.post(Events.PURCHASE_POSTED, event);
+        events.deliver(outcome.event());
         return outcome;
     }
 
@@ -352,17 +356,15 @@ public class Purchases {
     public Outcome refund(Caller caller, String purchaseId, RefundRequest request) {
         String org = caller.organisationId();
         String fingerprint = Idempotency.fingerprint(Map.of("purchase", purchaseId, "request", request));
-        Map<String, Object> event = new HashMap<>();
         Outcome outcome = posting(em -> {
-            event.clear();
             var replay = Idempotency.find(em, org, request.idempotencyKey(), REFUND, fingerprint);
-            if (replay.isPresent()) return new Outcome(replay.get().response(), false);
+            if (replay.isPresent()) return new Outcome(replay.get().response());
             PurchaseEntity purchase = em.find(PurchaseEntity.class, purchaseId);
             if (purchase == null || !purchase.organisationId.equals(org)) throw new NotFound("no purchase " + purchaseId);
             caller.requireBranch(purchase.branch);
             MemberEntity member = Members.lock(em, org, purchase.memberId);
             replay = Idempotency.find(em, org, request.idempotencyKey(), REFUND, fingerprint);
-            if (replay.isPresent()) return new Outcome(replay.get().response(), false);
+            if (replay.isPresent()) return new Outcome(replay.get().response());
             em.refresh(purchase);
 
             List<PurchaseLineEntity> lines = linesOf(em, purchaseId);
@@ -417,12 +419,12 @@ public class Purchases {
             RefundResponse response = new RefundResponse(purchaseId, amount, after, cash, reversed, returned,
                 shortfall, balances);
             Idempotency.remember(em, org, request.idempotencyKey(), REFUND, fingerprint, purchaseId, response);
-            event.putAll(Map.of(Events.ORGANISATION, org, Events.MEMBER, member.id, Events.PURCHASE, purchaseId,
-                Events.BRANCH, purchase.branch, Events.AMOUNT, amount, Events.PURCHASE_AMOUNT, purchase.amount,
-                Events.TOTAL_REFUNDED, after));
-            return new Outcome(response, true);
+            var event = events.record(em, Events.PURCHASE_REFUNDED, Map.of(Events.ORGANISATION, org,
+                Events.MEMBER, member.id, Events.PURCHASE, purchaseId, Events.BRANCH, purchase.branch,
+                Events.AMOUNT, amount, Events.PURCHASE_AMOUNT, purchase.amount, Events.TOTAL_REFUNDED, after));
+            return new Outcome(response, true, event);
         });
-        if (outcome.created()) events.post(Events.PURCHASE_REFUNDED, event);
+        events.deliver(outcome.event());
         return outcome;
     }
 

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>Events wait up to {@link #BATCH_MILLIS} in a queue and are counted together, one transaction a batch
  * ({@link TierStandings#countPurchases}); refunds keep their place in the queue, so a refund never comes
  * before the count of its purchase. What is queued when the server stops is counted before it stops; what is
- * queued when the process dies is lost, as undelivered events always were.
+ * queued when the process dies is delivered again when it starts (core keeps its events until
+ * {@code 30 s} after delivery), and counted once: a purchase by its id, a refund by the purchase's total refunded.
  */
 // topics as a plain property: @EventTopics would require an osgi.implementation capability Karaf's EventAdmin lacks
 @Component(service = EventHandler.class, property = {
@@ -50,8 +51,8 @@ public class TierEvents implements EventHandler {
         return thread;
     });
 
-    /** A refund to take off its purchase's spend. */
-    private record Refund(String organisationId, String purchaseId, long amount) {
+    /** A refund to take off its purchase's spend: what of the purchase is refunded, this refund included. */
+    private record Refund(String organisationId, String purchaseId, long totalRefunded) {
     }
 
     @Activate
@@ -76,7 +77,7 @@ public class TierEvents implements EventHandler {
             case Events.PURCHASE_POSTED -> new PurchaseCount(org, (String) event.getProperty(Events.MEMBER),
                 (String) event.getProperty(Events.TIER), purchaseId, number(event, Events.EARNED_POINTS),
                 number(event, Events.AMOUNT), made(event));
-            case Events.PURCHASE_REFUNDED -> new Refund(org, purchaseId, number(event, Events.AMOUNT));
+            case Events.PURCHASE_REFUNDED -> new Refund(org, purchaseId, number(event, Events.TOTAL_REFUNDED));
             default -> null;
         };
         if (item == null) return;
@@ -131,7 +132,7 @@ public class TierEvents implements EventHandler {
 
     private void refund(Refund refund) {
         try {
-            standings.refund(refund.organisationId(), refund.purchaseId(), refund.amount());
+            standings.refund(refund.organisationId(), refund.purchaseId(), refund.totalRefunded());
         } catch (RuntimeException e) {
             LOG.warn("Could not take the refund of purchase {} off its member's tier: {}", refund.purchaseId(),
                 e.toString());

@@ -175,16 +175,18 @@ public class TierStandings {
     }
 
     /**
-     * Takes a refund off the purchase's spend, on the day the purchase counted, never below zero. A
-     * purchase counted before tiers existed (no tally) is left alone.
+     * Takes what of the purchase is refunded so far ({@code totalRefunded}, this refund included) off its spend, on
+     * the day the purchase counted, never below zero. Setting the total, not adding this refund, makes an event
+     * delivered twice (or late, after the next refund of the purchase) change nothing more. A purchase counted
+     * before tiers existed (no tally) is left alone.
      */
-    public void refund(String organisationId, String purchaseId, long amount) {
-        if (amount <= 0) return;
+    public void refund(String organisationId, String purchaseId, long totalRefunded) {
+        if (totalRefunded <= 0) return;
         db.inTransaction(em -> {
             em.createQuery("select t from TierTallyEntity t where t.organisationId = :o and t.purchaseId = :p",
                     TierTallyEntity.class).setParameter("o", organisationId).setParameter("p", purchaseId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
-                .ifPresent(t -> t.refunded = Math.min(t.spend, t.refunded + amount));
+                .ifPresent(t -> t.refunded = Math.min(t.spend, Math.max(t.refunded, totalRefunded)));
             return null;
         });
     }
