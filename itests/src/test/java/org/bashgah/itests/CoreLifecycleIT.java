@@ -148,7 +148,7 @@ public class CoreLifecycleIT extends BashgahTestSupport {
 
     /**
      * An event that a process died before delivering waits in core_event_outbox (written with its change); core
-     * delivers it when it starts again, once, and then deletes it (30 s after the delivery).
+     * delivers it when it starts again, once, and then deletes it (10 s after the delivery).
      */
     @Test
     public void anEventLeftUndeliveredIsDeliveredWhenCoreStartsAgainAndThenDeleted() throws Exception {

@@ -6,7 +6,7 @@ package org.bashgah.core.api;
  *
  * <p>Core's own events ({@link #MEMBER_JOINED}, {@link #PURCHASE_POSTED}, {@link #PURCHASE_REFUNDED},
  * {@link #TIER_CHANGED}) are written with the change and delivered at least once: again after a crash, and
- * possibly twice. A handler must be idempotent and finish (or make durable) what it does within 30 seconds.
+ * possibly twice. A handler must be idempotent and finish (or make durable) what it does within 10 seconds.
  */
 public final class Events {
     /** A member joined; also carries {@link #BRANCH} and, when referred, {@link #REFERRER}. */

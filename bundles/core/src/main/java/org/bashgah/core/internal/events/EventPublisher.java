@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = EventPublisher.class)
 public class EventPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
-    static final Duration GRACE = Duration.ofSeconds(30);
+    static final Duration GRACE = Duration.ofSeconds(10);
     static final Duration STALE = Duration.ofMinutes(5);
     /** How long a starting node waits for the server to be ready before it delivers what was left anyway. */
     private static final Duration READY_WAIT = Duration.ofMinutes(2);

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * ({@link TierStandings#countPurchases}); refunds keep their place in the queue, so a refund never comes
  * before the count of its purchase. What is queued when the server stops is counted before it stops; what is
  * queued when the process dies is delivered again when it starts (core keeps its events until
- * {@code 30 s} after delivery), and counted once: a purchase by its id, a refund by the purchase's total refunded.
+ * 10 s after delivery), and counted once: a purchase by its id, a refund by the purchase's total refunded.
  */
 // topics as a plain property: @EventTopics would require an osgi.implementation capability Karaf's EventAdmin lacks
 @Component(service = EventHandler.class, property = {

@@ -20,9 +20,11 @@ import org.osgi.service.event.EventAdmin;
  * {@link Events#OFFER_GRANT_REQUESTED} (offers grants it, once per {@code ref}). Without those capabilities nobody
  * listens and nothing happens.
  *
- * <p>A response is marked announced once its events are posted; the queue run posts again those a crash left
- * unannounced. The listeners are idempotent by {@code ref}, so posting twice pays and grants once: together that
- * is "exactly once" across restarts.
+ * <p>The events are sent synchronously (the listeners have paid and granted when {@code sendEvent} returns) and
+ * only then is the response marked announced; the queue run (every minute) announces again those a crash left
+ * unmarked. The listeners are idempotent by {@code ref}, so announcing twice pays and grants once: together that
+ * is "exactly once" across restarts. (Posting them asynchronously, as before, lost them when the process died
+ * after the mark and before the delivery.)
  */
 @Component(service = FollowUps.class)
 public class FollowUps {
@@ -35,23 +37,23 @@ public class FollowUps {
         this.events = events;
     }
 
-    /** Posts the events of a committed response and marks it announced. */
+    /** Sends the events of a committed response, then marks it announced. */
     public void announce(ResponseEntity response, AlertEntity alert) {
         Map<String, Object> base = new HashMap<>();
         base.put(Events.ORGANISATION, response.organisationId);
         base.put(Events.MEMBER, response.memberId);
         base.put(Events.BRANCH, response.branch);
         base.put(Events.REF, response.ref());
-        events.postEvent(new Event(Events.SURVEY_COMPLETED, base));
+        events.sendEvent(new Event(Events.SURVEY_COMPLETED, base));
         if (alert != null) {
             Map<String, Object> low = new HashMap<>(base);
             low.put(Events.SCORE, alert.score);
-            events.postEvent(new Event(Events.SURVEY_LOW_SCORE, low));
+            events.sendEvent(new Event(Events.SURVEY_LOW_SCORE, low));
             if (alert.apologyOffer != null) {
                 Map<String, Object> grant = new HashMap<>(base);
                 grant.put(Events.OFFER, alert.apologyOffer);
                 grant.put(Events.REF, "survey-apology:" + response.id);
-                events.postEvent(new Event(Events.OFFER_GRANT_REQUESTED, grant));
+                events.sendEvent(new Event(Events.OFFER_GRANT_REQUESTED, grant));
             }
         }
         db.inTransaction(em -> em.createQuery("update ResponseEntity r set r.announcedAt = :now"
