@@ -170,6 +170,9 @@ public class CoreLifecycleIT extends BashgahTestSupport {
                 insert.executeUpdate();
                 if (!c.getAutoCommit()) c.commit();
             }
+            String before = shell("bashgah:event-outbox");
+            var waiting = java.util.regex.Pattern.compile("(\\d+) waiting for delivery").matcher(before);
+            assertTrue(before, waiting.find() && Long.parseLong(waiting.group(1)) >= 1);
             Bundle core = Arrays.stream(bundleContext.getBundles())
                 .filter(b -> "bashgah-core".equals(b.getSymbolicName())).findFirst().orElseThrow();
             core.stop();
@@ -183,6 +186,8 @@ public class CoreLifecycleIT extends BashgahTestSupport {
             await("the delivered event deleted").atMost(90, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1))
                 .until(() -> outboxRows(dataSource, id) == 0);
             assertEquals("delivered once", 1, received.size());
+            await("an empty outbox").atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1))
+                .until(() -> shell("bashgah:event-outbox").contains("No events in the outbox"));
         } finally {
             handler.unregister();
         }

@@ -181,6 +181,19 @@ public class EventPublisher {
         return properties;
     }
 
+    /**
+     * What the outbox holds: its rows, the oldest one's time (null when empty), and how many of them this node
+     * delivered and keeps for {@link #GRACE}; the others wait for delivery (here or on another node).
+     */
+    public record Backlog(long rows, Instant oldest, int deliveredKept) {
+    }
+
+    public Backlog backlog() {
+        Object[] row = db.read(em -> (Object[]) em.createQuery(
+            "select count(e), min(e.createdAt) from OutboxEventEntity e").getSingleResult());
+        return new Backlog(((Number) row[0]).longValue(), (Instant) row[1], delivered.size());
+    }
+
     /** Hands a committed transaction's event to its member's delivery thread; null (nothing recorded) is ignored. */
     public void deliver(Pending pending) {
         if (pending == null) return;
