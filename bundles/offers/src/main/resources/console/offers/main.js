@@ -115,8 +115,9 @@ async function editor(main, c, id) {
     clearTimeout(polling);
     const mine = ++drawing;
     if (!offer) { extra.replaceChildren(); return; }
-    const perf = await api('GET', `/offers/${offer.id}/performance`).catch(() => null);
+    // the runs before the performance: a run read as done has its grants committed, so they are in the figures
     const runs = offer.kind === 'ONE_TIME' ? await api('GET', `/offers/${offer.id}/targeting-runs`).catch(() => []) : [];
+    const perf = await api('GET', `/offers/${offer.id}/performance`).catch(() => null);
     if (mine !== drawing) return;
     extra.replaceChildren();
     if (perf) extra.append(performance(c, perf));

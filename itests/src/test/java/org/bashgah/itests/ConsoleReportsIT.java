@@ -259,8 +259,10 @@ public class ConsoleReportsIT extends BrowserTestSupport {
         new Select(visible(By.id("dash-bucket"))).selectByValue("month");
         js("document.getElementById('dash-from').value = arguments[0]", today().minusDays(40).toString());
         click(By.id("dash-apply"));
+        // the charts are drawn again after the figures: until then the chart may not be there
         wait.until(d -> !d.findElements(By.cssSelector("#dash-cards[data-ready]")).isEmpty()
-            && ((List<?>) js("return document.getElementById('chart-new-members').chart.getOption().xAxis[0].data")).size() >= 2);
+            && ((List<?>) js("var e = document.getElementById('chart-new-members');"
+                + " return e && e.chart ? e.chart.getOption().xAxis[0].data : []")).size() >= 2);
         List<?> months = (List<?>) js("return document.getElementById('chart-new-members').chart.getOption().xAxis[0].data");
         String last = String.valueOf(months.get(months.size() - 1));
         assertTrue("a Jalali month name: " + last, last.matches(".*(فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند).*"));
