@@ -178,6 +178,15 @@ public class CoreApiIT extends BashgahTestSupport {
 
             JsonNode stats = expect(200, get("/api/v1/members/" + id + "/stats", token)).body();
             assertEquals(0, stats.path("totalSpend").asLong());
+            // the counters: two visits to the branch, the shoes and socks of the first purchase, all money back
+            JsonNode atShop = stats.path("branches").path(branch);
+            assertEquals(stats.toString(), 2, atShop.path("count").asLong());
+            assertEquals(stats.toString(), 0, atShop.path("amount").asLong());
+            assertEquals(stats.toString(), 1, stats.path("productGroups").path("shoes").path("count").asLong());
+            assertEquals(stats.toString(), 0, stats.path("productGroups").path("shoes").path("amount").asLong());
+            assertEquals(stats.toString(), 1, stats.path("productGroups").path("socks").path("count").asLong());
+            assertEquals(stats.toString(), 0, stats.path("productGroups").path("socks").path("amount").asLong());
+            assertEquals(stats.toString(), Set.of("shoes", "socks"), fieldNames(stats.path("productGroups")));
             JsonNode entries = expect(200, get("/api/v1/members/" + id + "/ledger", token)).body();
             long sum = 0;
             for (JsonNode e : entries) sum += e.path("amount").asLong();
@@ -459,5 +468,11 @@ public class CoreApiIT extends BashgahTestSupport {
         List<String> out = new ArrayList<>();
         names.forEachRemaining(out::add);
         return out;
+    }
+
+    private static Set<String> fieldNames(JsonNode object) {
+        Set<String> names = new java.util.TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

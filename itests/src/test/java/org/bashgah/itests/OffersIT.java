@@ -196,6 +196,25 @@ public class OffersIT extends BashgahTestSupport {
     }
 
     @Test
+    public void aPermanentOfferForNailClientsOfTheSalonLooksAtTheirCountersAsTheyWereBeforeThePurchase() {
+        String salon = branch("offer-nail-club");
+        String id = activeOffer(json("name", "Nail club", "kind", "PERMANENT", "branches", List.of(salon),
+            "audience", json("all", List.of(visited(salon), json("bought", List.of("nail")))),
+            "reward", json("extraCreditPercent", 10)));
+        String nails = newPhone();
+        String colour = newPhone();
+        member(nails, salon);
+        member(colour, salon);
+        assertFalse("the first visit: no counters yet", applied(buy(nails, salon, 150000, null,
+            List.of(line("nail", 150000))), id));
+        assertTrue("nail bought once before", applied(buy(nails, salon, 100000, null,
+            List.of(line("colour", 100000))), id));
+        assertFalse(applied(buy(colour, salon, 100000, null, List.of(line("colour", 100000))), id));
+        assertFalse("visited, but never bought nail", applied(buy(colour, salon, 100000, null,
+            List.of(line("colour", 100000))), id));
+    }
+
+    @Test
     public void nailClientsWhoNeverHadColourGetTwentyPercentOffColourWithin30Days() {
         String salon = branch("offer-salon");
         String id = activeOffer(json("name", "Try colour", "kind", "ONE_TIME",

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * What a {@link PurchaseContributor} is told about a purchase being posted. The member's stats are as
- * they were <em>before</em> this purchase, so "the 11th visit" is {@code stats().visits() == 10}.
+ * they were <em>before</em> this purchase, so "the 11th visit" is {@code stats().visits() == 10}. A context is
+ * valid while the contributor is asked: the stats' per-branch and per-product-group maps are read from the
+ * database the first time they are used, in the posting's transaction, and refuse to be read after the call.
  *
  * @param organisation the organisation the purchase belongs to
  * @param purchaseId   the id the purchase will have

@@ -1,6 +1,7 @@
 package org.bashgah.core.internal.member;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.UUID;
 import org.bashgah.core.api.BashgahException.Conflict;
@@ -272,8 +273,10 @@ public class Members implements MemberService {
     }
 
     public static MemberStats stats(EntityManager em, MemberEntity m) {
-        return stats(m, em.createQuery("select c from MemberCounterEntity c where c.memberId = :m",
-            MemberCounterEntity.class).setParameter("m", m.id).getResultList());
+        var counters = MemberCounters.read(em, m.id);
+        long average = m.visits == 0 ? 0 : m.totalSpend / m.visits;
+        return new MemberStats(m.visits, m.totalSpend, average, m.firstVisit, m.lastVisit,
+            counters.get(MemberCounterEntity.BRANCH), counters.get(MemberCounterEntity.GROUP));
     }
 
     private static MemberStats stats(MemberEntity m, List<MemberCounterEntity> counters) {
@@ -287,41 +290,47 @@ public class Members implements MemberService {
         return new MemberStats(m.visits, m.totalSpend, average, m.firstVisit, m.lastVisit, branches, groups);
     }
 
+    /**
+     * The member's stats as a posting's contributors see them: aggregates from the locked row, counters read
+     * only if a contributor looks at them. {@link #countPurchase} ends the time they may be read.
+     */
+    public static PostingStats postingStats(EntityManager em, MemberEntity m) {
+        var counters = new MemberCounters.Lazy(em, m.id);
+        long average = m.visits == 0 ? 0 : m.totalSpend / m.visits;
+        return new PostingStats(new MemberStats(m.visits, m.totalSpend, average, m.firstVisit, m.lastVisit,
+            counters.branches(), counters.productGroups()), counters);
+    }
+
+    /** A member's stats before a posting, with the counters behind them. */
+    public record PostingStats(MemberStats stats, MemberCounters.Lazy counters) {
+    }
+
     /** Counts a purchase into the member's aggregates (the member's row is locked by the caller). */
-    public static void countPurchase(EntityManager em, MemberEntity m, String branch, Instant at, long amount,
-                                     List<PurchaseLine> lines) {
+    public static void countPurchase(EntityManager em, MemberEntity m, PostingStats before, String branch,
+                                     Instant at, long amount, List<PurchaseLine> lines) {
+        before.counters().seal();
         m.visits += 1;
         m.totalSpend += amount;
         if (m.firstVisit == null || at.isBefore(m.firstVisit)) m.firstVisit = at;
         if (m.lastVisit == null || at.isAfter(m.lastVisit)) m.lastVisit = at;
-        count(em, m.id, MemberCounterEntity.BRANCH, branch, 1, amount, at);
+        List<MemberCounters.Change> changes = new ArrayList<>();
+        changes.add(new MemberCounters.Change(MemberCounterEntity.BRANCH, branch, 1, amount));
         Map<String, Long> perGroup = new TreeMap<>();
         for (PurchaseLine line : lines) perGroup.merge(line.productGroup(), line.amount(), Long::sum);
-        perGroup.forEach((group, sum) -> count(em, m.id, MemberCounterEntity.GROUP, group, 1, sum, at));
+        perGroup.forEach((group, sum) -> changes.add(new MemberCounters.Change(MemberCounterEntity.GROUP, group, 1, sum)));
+        MemberCounters.add(em, m.id, at, changes);
     }
 
-    /** Takes refunded money out of the aggregates; the visit itself still happened. */
-    public static void countRefund(EntityManager em, MemberEntity m, String branch, long amount,
+    /**
+     * Takes refunded money out of the aggregates; the visit itself still happened. {@code purchasedAt} is the
+     * refunded purchase's time, the last visit of a counter that has to be created (one the purchase should have).
+     */
+    public static void countRefund(EntityManager em, MemberEntity m, String branch, Instant purchasedAt, long amount,
                                    Map<String, Long> perGroup) {
         m.totalSpend -= amount;
-        count(em, m.id, MemberCounterEntity.BRANCH, branch, 0, -amount, null);
-        perGroup.forEach((group, sum) -> count(em, m.id, MemberCounterEntity.GROUP, group, 0, -sum, null));
-    }
-
-    private static void count(EntityManager em, String memberId, String dimension, String key, long visits,
-                              long amount, Instant at) {
-        var id = new MemberCounterEntity.Key(memberId, dimension, key);
-        MemberCounterEntity c = em.find(MemberCounterEntity.class, id);
-        if (c == null) {
-            c = new MemberCounterEntity();
-            c.memberId = memberId;
-            c.dimension = dimension;
-            c.counterKey = key;
-            c.lastAt = at;
-            em.persist(c);
-        }
-        c.visits += visits;
-        c.amount += amount;
-        if (at != null && (c.lastAt == null || at.isAfter(c.lastAt))) c.lastAt = at;
+        List<MemberCounters.Change> changes = new ArrayList<>();
+        changes.add(new MemberCounters.Change(MemberCounterEntity.BRANCH, branch, 0, -amount));
+        perGroup.forEach((group, sum) -> changes.add(new MemberCounters.Change(MemberCounterEntity.GROUP, group, 0, -sum)));
+        MemberCounters.add(em, m.id, purchasedAt, changes);
     }
 }

@@ -132,8 +132,9 @@ public class Purchases {
             List<PurchaseLine> lines = request.lines() == null ? List.of()
                 : request.lines().stream().map(l -> new PurchaseLine(l.productGroup(), l.amount())).toList();
             Redemption redemption = redemptionOf(request.redeem());
+            Members.PostingStats before = Members.postingStats(em, member);
             PurchaseContext context = new PurchaseContext(organisation, purchaseId, branch.code,
-                member.toApi(), Members.stats(em, member), at.atZone(zone), amount, lines, redemption);
+                member.toApi(), before.stats(), at.atZone(zone), amount, lines, redemption);
             // claims first: a source whose limits are spent (a one-time offer, a budget) proposes nothing
             List<Proposal> proposals = Claims.apply(em, org, purchaseId, member.id, at, propose(context));
 
@@ -194,7 +195,7 @@ public class Purchases {
                 else if (p.account().isBranchCredit()) earned[1] += p.amount();
                 else if (Account.SHARED_CREDIT.equals(p.account().type())) earned[0] += p.amount();
             }
-            Members.countPurchase(em, member, branch.code, at, amount, lines);
+            Members.countPurchase(em, member, before, branch.code, at, amount, lines);
 
             List<Account> written = new ArrayList<>();
             if (redemption.sharedCredit() > 0) written.add(Account.sharedCredit());
@@ -413,7 +414,7 @@ public class Purchases {
             long cash = Math.max(0, Shares.step(purchase.payable, before, after, purchase.amount) - creditShortfall);
 
             purchase.refunded = after;
-            Members.countRefund(em, member, purchase.branch, amount, perGroup);
+            Members.countRefund(em, member, purchase.branch, purchase.at, amount, perGroup);
             AuditLog.record(em, caller, "purchase.refund", purchaseId, "amount " + amount + ", cash " + cash);
             Balances balances = Ledger.balances(em, member.id, member.tier, caller.branch());
             RefundResponse response = new RefundResponse(purchaseId, amount, after, cash, reversed, returned,
