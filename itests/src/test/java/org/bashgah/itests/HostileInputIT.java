@@ -218,6 +218,11 @@ public class HostileInputIT extends BashgahTestSupport {
             "member", memberId, "branch", branch, "amount", 500000,
             "lines", List.of(json("productGroup", "shoes", "amount", 500000)))));
         String purchaseId = purchase.text("id");
+        // credit counts the purchase towards the tier after the commit (core's event, batched for 0.2 s): the
+        // "before" snapshot must wait for it, or the tally lands during the run and looks written by a 4xx request
+        long earnedPoints = purchase.number("earned.points");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> expect(200,
+            get("/api/v1/members/" + memberId + "/tier", token)).body().path("windowSum").asLong() == earnedPoints);
         String keyId = expect(201, post("/api/v1/api-keys", token, json("name", "hostile setup key",
             "branch", branch))).text("id");
         String user = "hostile-op-" + run;
