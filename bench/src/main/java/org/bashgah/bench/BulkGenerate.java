@@ -146,7 +146,10 @@ final class BulkGenerate {
             recreate(c, secondary);
             restartIdentity(c, "core_ledger_entry", entryBase + 2 * purchases);
             restartSequence(c, postgres, "core_ledger_entry_seq", entryBase + 2 * purchases);
-            if (credit) restartIdentity(c, "credit_tier_tally", tallyBase + purchases);
+            if (credit) {
+                restartIdentity(c, "credit_tier_tally", tallyBase + purchases);
+                restartSequence(c, postgres, "credit_tier_tally_seq", tallyBase + purchases);
+            }
             if (postgres) {
                 c.setAutoCommit(true);
                 try (Statement s = c.createStatement()) {
@@ -413,8 +416,9 @@ final class BulkGenerate {
     }
 
     /**
-     * The server's entry ids (core_ledger_entry_seq, 50 at a time from 10^12) continue after the ids written
-     * here, if those reached them: never lowered, so ids a running server holds stay unused by anyone else.
+     * The server's entry and tally ids (core_ledger_entry_seq, credit_tier_tally_seq: 50 at a time from 10^12)
+     * continue after the ids written here, if those reached them: never lowered, so ids a running server holds
+     * stay unused by anyone else.
      */
     private static void restartSequence(Connection c, boolean postgres, String sequence, long next)
             throws SQLException {
