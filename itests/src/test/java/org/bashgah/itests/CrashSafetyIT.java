@@ -320,8 +320,32 @@ public class CrashSafetyIT {
             (System.nanoTime() - started) / 1e9);
         if (!failures.isEmpty()) {
             fail(failures.size() + " problems after the crash (" + database + "):\n"
-                + failures.stream().limit(40).collect(Collectors.joining("\n")));
+                + failures.stream().limit(40).collect(Collectors.joining("\n")) + "\n" + logErrors());
         }
+    }
+
+    /**
+     * The server's ERROR and WARN lines (a normal run has none), each with the first lines of its exception: a
+     * 500's cause is only in the log, and a CI run keeps nothing but the test's output.
+     */
+    private String logErrors() throws IOException {
+        Path log = server.home.resolve("data").resolve("log").resolve("karaf.log");
+        if (!java.nio.file.Files.exists(log)) return "no karaf.log";
+        List<String> lines = java.nio.file.Files.readAllLines(log);
+        StringBuilder out = new StringBuilder("the server's log, ERROR and WARN (at most 60 lines):\n");
+        int shown = 0;
+        for (int i = 0; i < lines.size() && shown < 60; i++) {
+            if (!lines.get(i).contains("| ERROR |") && !lines.get(i).contains("| WARN  |")) continue;
+            out.append(lines.get(i)).append('\n');
+            shown++;
+            // the exception and its causes, without the "at" lines
+            for (int j = i + 1; j < lines.size() && shown < 60 && !lines.get(j).contains(" | "); j++) {
+                if (lines.get(j).startsWith("\tat ") || lines.get(j).startsWith("\t... ")) continue;
+                out.append("    ").append(lines.get(j)).append('\n');
+                shown++;
+            }
+        }
+        return out.toString();
     }
 
     /** What the restarted server's log says about the events the kill left undelivered. */
