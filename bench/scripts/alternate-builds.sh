@@ -59,6 +59,13 @@ EOF
   for _ in $(seq 1 180); do
     curl -sf http://127.0.0.1:8181/api/health 2>/dev/null | grep -q '"UP"' && break; sleep 1
   done
+  # health is UP once every capability is served; the JAX-RS whiteboard may still re-publish the application
+  # (a 404 in between), so wait until a login answers too
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+      -d "{\"user\":\"admin\",\"password\":\"$password\"}" http://127.0.0.1:8181/api/v1/auth/token | grep -q 200 && break
+    sleep 1
+  done
   local pid
   pid=$(pgrep -f "karaf.base=$home" | head -1)
   java -jar "$jar" generate --url http://127.0.0.1:8181 --password "$password" --members "$members" \

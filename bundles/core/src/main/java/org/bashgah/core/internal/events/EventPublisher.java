@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.persistence.EntityManager;
 import org.bashgah.core.api.Events;
 import org.bashgah.core.internal.db.Database;
+import org.bashgah.core.internal.db.TimeOrderedIds;
 import org.bashgah.core.internal.health.Readiness;
 import org.bashgah.core.internal.rest.JsonProvider;
 import org.osgi.framework.BundleContext;
@@ -137,7 +137,7 @@ public class EventPublisher {
         Map<String, Object> copy = new LinkedHashMap<>();
         properties.forEach((name, value) -> copy.put(name, checked(topic, name, value)));
         OutboxEventEntity row = new OutboxEventEntity();
-        row.id = UUID.randomUUID().toString();
+        row.id = TimeOrderedIds.next();
         row.topic = topic;
         row.properties = encode(copy);
         if (row.properties.length() > MAX_PROPERTIES_CHARS) {

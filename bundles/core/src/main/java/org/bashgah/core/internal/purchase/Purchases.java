@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
 import org.bashgah.core.api.Account;
@@ -34,6 +33,7 @@ import org.bashgah.core.internal.branch.BranchEntity;
 import org.bashgah.core.internal.branch.Branches;
 import org.bashgah.core.internal.claim.Claims;
 import org.bashgah.core.internal.db.Database;
+import org.bashgah.core.internal.db.TimeOrderedIds;
 import org.bashgah.core.internal.events.EventPublisher;
 import org.bashgah.core.internal.idempotency.Idempotency;
 import org.bashgah.core.internal.ledger.BalanceEntity;
@@ -127,7 +127,7 @@ public class Purchases {
 
             Organisation organisation = organisations.require(org);
             ZoneId zone = ZoneId.of(organisation.timeZone());
-            String purchaseId = UUID.randomUUID().toString();
+            String purchaseId = TimeOrderedIds.next();
             long amount = request.amount();
             List<PurchaseLine> lines = request.lines() == null ? List.of()
                 : request.lines().stream().map(l -> new PurchaseLine(l.productGroup(), l.amount())).toList();
