@@ -325,18 +325,20 @@ public class CrashSafetyIT {
     }
 
     /**
-     * The server's ERROR and WARN lines (a normal run has none), each with the first lines of its exception: a
-     * 500's cause is only in the log, and a CI run keeps nothing but the test's output.
+     * The server's ERROR lines and Bashgah's own WARN lines (others warn at every start), each with the first lines
+     * of its exception: a 500's cause is only in the log, and a CI run keeps nothing but the test's output.
      */
     private String logErrors() throws IOException {
         Path log = server.home.resolve("data").resolve("log").resolve("karaf.log");
         if (!java.nio.file.Files.exists(log)) return "no karaf.log";
         List<String> lines = java.nio.file.Files.readAllLines(log);
-        StringBuilder out = new StringBuilder("the server's log, ERROR and WARN (at most 60 lines):\n");
+        StringBuilder out = new StringBuilder("the server's log, ERROR and Bashgah's WARN (at most 60 lines):\n");
         int shown = 0;
         for (int i = 0; i < lines.size() && shown < 60; i++) {
-            if (!lines.get(i).contains("| ERROR |") && !lines.get(i).contains("| WARN  |")) continue;
-            out.append(lines.get(i)).append('\n');
+            String line = lines.get(i);
+            boolean ours = line.contains(" - bashgah-");
+            if (!line.contains("| ERROR |") && !(ours && line.contains("| WARN  |"))) continue;
+            out.append(line).append('\n');
             shown++;
             // the exception and its causes, without the "at" lines
             for (int j = i + 1; j < lines.size() && shown < 60 && !lines.get(j).contains(" | "); j++) {
