@@ -96,6 +96,14 @@ public class CoreApiIT extends BashgahTestSupport {
         changed.put("lines", List.of());
         expect(409, post("/api/v1/purchases", token, changed));
 
+        // a closed branch takes no purchase at once (this node remembers active branches), its replays still answer
+        expect(200, call("PATCH", "/api/v1/branches/" + branch, token, json("active", false)));
+        assertEquals(first.body(), expect(200, post("/api/v1/purchases", token, purchase)).body());
+        Map<String, Object> atClosed = new java.util.LinkedHashMap<>(purchase);
+        atClosed.put("idempotencyKey", "pos-18-" + phone);
+        assertEquals(Set.of("branch"), fields(expect(422, post("/api/v1/purchases", token, atClosed)).body()));
+        expect(200, call("PATCH", "/api/v1/branches/" + branch, token, json("active", true)));
+
         JsonNode stats = expect(200, get("/api/v1/members/" + id + "/stats", token)).body();
         assertEquals(1, stats.path("visits").asLong());
         assertEquals(600000, stats.path("totalSpend").asLong());

@@ -39,10 +39,12 @@ import org.bashgah.core.api.Branch;
 @Consumes(MediaType.APPLICATION_JSON)
 public class BranchResource {
     private final Database db;
+    private final Branches branches;
 
     @Activate
-    public BranchResource(@Reference Database db) {
+    public BranchResource(@Reference Database db, @Reference Branches branches) {
         this.db = db;
+        this.branches = branches;
     }
 
     /**
@@ -99,7 +101,7 @@ public class BranchResource {
         new Validation().check(request.code() == null || request.code().equals(code), "code", "cannot be changed")
             .check(request.name() == null || !request.name().isBlank(), "name", "must not be blank")
             .name("name", request.name(), 200).timeZone("timeZone", ownZone(request.timeZone())).throwIfInvalid();
-        return db.inTransaction(em -> {
+        Branch updated = db.inTransaction(em -> {
             BranchEntity b = Branches.require(em, caller.organisationId(), code);
             if (request.name() != null) b.name = request.name().strip();
             if (request.active() != null) b.active = request.active();
@@ -108,6 +110,9 @@ public class BranchResource {
                 + " timeZone=" + (b.timeZone == null ? "organisation's" : b.timeZone));
             return b.toApi(Branches.organisationZone(em, caller.organisationId()));
         });
+        // after the commit: a purchase that reads the branch again now sees the change
+        branches.forget(caller.organisationId(), code);
+        return updated;
     }
 
     /** The zone a request gives the branch of its own: null for none ({@code ""} too). */

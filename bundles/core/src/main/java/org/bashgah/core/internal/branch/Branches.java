@@ -1,5 +1,8 @@
 package org.bashgah.core.internal.branch;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +22,16 @@ import org.osgi.service.component.annotations.Reference;
 /** An organisation's branches. */
 @Component(service = {BranchService.class, Branches.class})
 public class Branches implements BranchService {
+    /** How long a node takes an active branch's word from memory; a change on another node shows after it. */
+    static final int ACTIVE_CACHE_SECONDS = 10;
+
     private final Database db;
+    /** Branches known to be active: every purchase names one, and branches seldom close. */
+    private final Cache<BranchKey, Boolean> active = Caffeine.newBuilder()
+        .expireAfterWrite(Duration.ofSeconds(ACTIVE_CACHE_SECONDS)).maximumSize(10_000).build();
+
+    private record BranchKey(String organisationId, String code) {
+    }
 
     @Activate
     public Branches(@Reference Database db) {
@@ -70,6 +82,23 @@ public class Branches implements BranchService {
         if (branch == null) throw new Rejected(field, "no branch " + code);
         if (!branch.active) throw new Rejected(field, "branch " + code + " is not active");
         return branch;
+    }
+
+    /**
+     * The code of an active branch named in a request body, as {@link #requireActive} checks it, but an active
+     * branch is read at most once per {@value #ACTIVE_CACHE_SECONDS} s (unknown and closed ones every time).
+     */
+    public String requireActiveCode(EntityManager em, String organisationId, String code, String field) {
+        BranchKey key = new BranchKey(organisationId, code);
+        if (code != null && active.getIfPresent(key) != null) return code;
+        String found = requireActive(em, organisationId, code, field).code;
+        active.put(key, Boolean.TRUE);
+        return found;
+    }
+
+    /** Drops what this node remembers of the branch, after a change to it. */
+    public void forget(String organisationId, String code) {
+        active.invalidate(new BranchKey(organisationId, code));
     }
 
     /** A new branch; {@code timeZone} null keeps the organisation's. */

@@ -29,7 +29,6 @@ import org.bashgah.core.api.RedemptionPolicy;
 import org.bashgah.core.api.Redemption;
 import org.bashgah.core.internal.CoreSettings;
 import org.bashgah.core.internal.audit.AuditLog;
-import org.bashgah.core.internal.branch.BranchEntity;
 import org.bashgah.core.internal.branch.Branches;
 import org.bashgah.core.internal.claim.Claims;
 import org.bashgah.core.internal.db.Database;
@@ -68,6 +67,7 @@ public class Purchases {
     private final CoreSettings settings;
     private final EventPublisher events;
     private final Organisations organisations;
+    private final Branches branches;
     private final PostingLimit postingLimit = new PostingLimit();
 
     /** Sorted by ascending service ranking (DS); asked highest-ranked first. */
@@ -85,11 +85,12 @@ public class Purchases {
 
     @Activate
     public Purchases(@Reference Database db, @Reference CoreSettings settings, @Reference EventPublisher events,
-                     @Reference Organisations organisations) {
+                     @Reference Organisations organisations, @Reference Branches branches) {
         this.db = db;
         this.settings = settings;
         this.events = events;
         this.organisations = organisations;
+        this.branches = branches;
     }
 
     /** Runs a posting's transaction within {@link PostingLimit} (purchase.concurrency and the pool's size). */
@@ -113,15 +114,14 @@ public class Purchases {
         String fingerprint = Idempotency.fingerprint(request);
         Instant at = (request.at() == null ? Instant.now() : request.at().toInstant()).truncatedTo(ChronoUnit.MILLIS);
         Outcome outcome = posting(em -> {
+            // the member's lock first: a retry of this key that committed while this one waited for it is found
+            // by the one lookup below, and answered as the first time even if its branch or member has gone since
+            MemberEntity member = Members.resolveLocked(em, org, request.member(), settings.phoneRegion());
             var replay = Idempotency.find(em, org, request.idempotencyKey(), POST, fingerprint);
             if (replay.isPresent()) return new Outcome(replay.get().response());
-            BranchEntity branch = Branches.requireActive(em, org, request.branch(), "branch");
-            caller.requireBranch(branch.code);
-            MemberEntity member = Members.resolveLocked(em, org, request.member(), settings.phoneRegion());
+            String branch = branches.requireActiveCode(em, org, request.branch(), "branch");
+            caller.requireBranch(branch);
             if (member == null) throw new Rejected("member", "no member " + request.member());
-            // a retry of the same key may have committed while this one waited for the lock
-            replay = Idempotency.find(em, org, request.idempotencyKey(), POST, fingerprint);
-            if (replay.isPresent()) return new Outcome(replay.get().response());
             // read once under the lock; the ledger writes below and the answer's balances use these rows
             List<BalanceEntity> held = Ledger.holdings(em, member.id);
 
@@ -133,14 +133,14 @@ public class Purchases {
                 : request.lines().stream().map(l -> new PurchaseLine(l.productGroup(), l.amount())).toList();
             Redemption redemption = redemptionOf(request.redeem());
             Members.PostingStats before = Members.postingStats(em, member);
-            PurchaseContext context = new PurchaseContext(organisation, purchaseId, branch.code,
+            PurchaseContext context = new PurchaseContext(organisation, purchaseId, branch,
                 member.toApi(), before.stats(), at.atZone(zone), amount, lines, redemption);
             // claims first: a source whose limits are spent (a one-time offer, a budget) proposes nothing
             List<Proposal> proposals = Claims.apply(em, org, purchaseId, member.id, at, propose(context));
 
             long discount = Math.min(amount, proposals.stream()
                 .filter(p -> p.kind() == Proposal.Kind.DISCOUNT).mapToLong(Proposal::amount).sum());
-            long pointsValue = valueOfPoints(org, branch.code, redemption.points());
+            long pointsValue = valueOfPoints(org, branch, redemption.points());
             long due = amount - discount;
             long paidFromBalances = redemption.sharedCredit() + redemption.branchCredit() + pointsValue;
             if (paidFromBalances > due) {
@@ -157,7 +157,7 @@ public class Purchases {
             PurchaseEntity purchase = new PurchaseEntity();
             purchase.id = purchaseId;
             purchase.organisationId = org;
-            purchase.branch = branch.code;
+            purchase.branch = branch;
             purchase.memberId = member.id;
             purchase.at = at;
             purchase.amount = amount;
@@ -180,7 +180,7 @@ public class Purchases {
             }
 
             redeem(em, caller, purchase, Account.sharedCredit(), redemption.sharedCredit(), "redeem.sharedCredit");
-            redeem(em, caller, purchase, Account.branchCredit(branch.code), redemption.branchCredit(),
+            redeem(em, caller, purchase, Account.branchCredit(branch), redemption.branchCredit(),
                 "redeem.branchCredit");
             redeem(em, caller, purchase, Account.points(), redemption.points(), "redeem.points");
             long[] earned = new long[3];
@@ -195,15 +195,15 @@ public class Purchases {
                 else if (p.account().isBranchCredit()) earned[1] += p.amount();
                 else if (Account.SHARED_CREDIT.equals(p.account().type())) earned[0] += p.amount();
             }
-            Members.countPurchase(em, member, before, branch.code, at, amount, lines);
+            Members.countPurchase(em, member, before, branch, at, amount, lines);
 
             List<Account> written = new ArrayList<>();
             if (redemption.sharedCredit() > 0) written.add(Account.sharedCredit());
-            if (redemption.branchCredit() > 0) written.add(Account.branchCredit(branch.code));
+            if (redemption.branchCredit() > 0) written.add(Account.branchCredit(branch));
             if (redemption.points() > 0) written.add(Account.points());
             for (Proposal p : proposals) if (p.kind() != Proposal.Kind.DISCOUNT) written.add(p.account());
             Balances balances = Ledger.balances(em, held, written, member.id, member.tier, caller.branch());
-            PurchaseResponse response = new PurchaseResponse(purchaseId, member.id, branch.code,
+            PurchaseResponse response = new PurchaseResponse(purchaseId, member.id, branch,
                 at.atZone(zone).toOffsetDateTime(), amount, discount,
                 new PurchaseResponse.Amounts(redemption.sharedCredit(), redemption.branchCredit(), redemption.points()),
                 purchase.payable, new PurchaseResponse.Amounts(earned[0], earned[1], earned[2]),
@@ -212,7 +212,7 @@ public class Purchases {
                 balances);
             Idempotency.remember(em, org, request.idempotencyKey(), POST, fingerprint, purchaseId, response);
             Map<String, Object> event = new HashMap<>(Map.of(Events.ORGANISATION, org, Events.MEMBER, member.id,
-                Events.PURCHASE, purchaseId, Events.BRANCH, branch.code, Events.AMOUNT, amount,
+                Events.PURCHASE, purchaseId, Events.BRANCH, branch, Events.AMOUNT, amount,
                 Events.VISITS, member.visits, Events.EARNED_POINTS, earned[2], Events.AT, at.toString()));
             if (member.tier != null) event.put(Events.TIER, member.tier);
             return new Outcome(response, true, events.record(em, Events.PURCHASE_POSTED, event));
