@@ -5,12 +5,12 @@
 # (purchases/s, p99, CPU per purchase) and, with --statements, statements-per-purchase.sh. Run it on a quiet
 # machine, from the repository root, after `mvn -B install -DskipTests` (for bench/target/bashgah-bench.jar).
 # Usage:
-#   bench/scripts/alternate-builds.sh --a old.tar.gz --b new.tar.gz [--rounds 4] [--warm 90] [--duration 30]
+#   bench/scripts/alternate-builds.sh --a old.tar.gz --b new.tar.gz [--rounds 4] [--warm 150] [--duration 30]
 #       [--threads 8] [--members 1000] [--purchases 10000] [--statements] [--out bench/results/ab-<time>.txt]
 # Needs PostgreSQL on 127.0.0.1:5432 with role bashgah/bashgah allowed to create databases (.ci/postgres), psql
 # as the postgres user for --statements, and ports 8181/8101 free.
 set -euo pipefail
-a=; b=; rounds=4; warm=90; duration=30; threads=8; members=1000; purchases=10000; statements=false
+a=; b=; rounds=4; warm=150; duration=30; threads=8; members=1000; purchases=10000; statements=false
 out="bench/results/ab-$(date +%Y%m%d-%H%M).txt"
 while [ $# -gt 0 ]; do
   case $1 in
