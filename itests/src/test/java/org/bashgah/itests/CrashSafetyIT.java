@@ -280,7 +280,8 @@ public class CrashSafetyIT {
         }
         Map<String, String> tallies = new TreeMap<>();
         try {
-            await("tier tallies of every purchase").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+            // core delivers the events left by the killed process once the server is ready, or after 2 minutes
+            await("tier tallies of every purchase").atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
                     tallies.clear();
                     for (String member : members) {
@@ -320,7 +321,8 @@ public class CrashSafetyIT {
             (System.nanoTime() - started) / 1e9);
         if (!failures.isEmpty()) {
             fail(failures.size() + " problems after the crash (" + database + "):\n"
-                + failures.stream().limit(40).collect(Collectors.joining("\n")) + "\n" + logErrors());
+                + failures.stream().limit(40).collect(Collectors.joining("\n")) + "\nhealth: "
+                + server.get("/api/health", null).raw() + "\n" + logErrors());
         }
     }
 

@@ -217,7 +217,9 @@ public class EventPublisher {
 
     /** At start: what an earlier process wrote and may not have delivered, once the server is ready for it. */
     private void deliverWhatWasLeft() {
-        long deadline = System.nanoTime() + READY_WAIT.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + READY_WAIT.toNanos();
+        boolean told = false;
         List<String> awaited = new Readiness(context, jaxrs, components).awaited();
         while (!awaited.isEmpty() && System.nanoTime() < deadline) {
             try {
@@ -227,6 +229,12 @@ public class EventPublisher {
             }
             if (!running) return;
             awaited = new Readiness(context, jaxrs, components).awaited();
+            if (!told && !awaited.isEmpty() && System.nanoTime() - started > READY_WAIT.toNanos() / 4) {
+                // a start this slow is worth a line: the events' handlers (tier tallies, surveys) wait with it
+                LOG.warn("Events left by an earlier run wait for the server to be ready, at most {} s more: {}",
+                    (deadline - System.nanoTime()) / 1_000_000_000L, awaited);
+                told = true;
+            }
         }
         if (!awaited.isEmpty()) {
             LOG.warn("Delivering the events left by an earlier run without waiting longer for: {}", awaited);
