@@ -1,7 +1,10 @@
 package org.bashgah.core.api;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Collects everything wrong with a request so the caller learns of all of it at once, then refuses it
@@ -11,6 +14,12 @@ import java.util.List;
 public final class Validation {
     /** The largest amount accepted anywhere: 10^15 currency units, far above any real invoice. */
     public static final long MAX_AMOUNT = 1_000_000_000_000_000L;
+
+    // compiled once: every purchase checks its codes (String.matches compiles its pattern at every call)
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}\\p{N} .,'\u2019()&/#%+!?:\\-\u200c]*");
+    private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
+    /** The runtime's zone ids (a new copy at every {@link ZoneId#getAvailableZoneIds()} call). */
+    private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -37,7 +46,7 @@ public final class Validation {
     public Validation name(String field, String value, int maxLength) {
         text(field, value, maxLength);
         if (value != null && value.length() <= maxLength
-                && !value.matches("[\\p{L}\\p{M}\\p{N} .,'\u2019()&/#%+!?:\\-\u200c]*")) {
+                && !NAME.matcher(value).matches()) {
             add(field, "may hold only letters, digits, spaces and . , ' - ( ) & / # % + ! ? :");
         }
         return this;
@@ -45,7 +54,7 @@ public final class Validation {
 
     /** A code: letters, digits, dot, dash and underscore, starting with a letter or digit. */
     public Validation code(String field, String value) {
-        if (value != null && !value.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}")) {
+        if (value != null && !CODE.matcher(value).matches()) {
             add(field, "must be 1-64 letters, digits, '.', '-' or '_'");
         }
         return this;
@@ -53,7 +62,7 @@ public final class Validation {
 
     /** An IANA time zone id the runtime knows, such as {@code Asia/Tehran} (not an offset such as {@code +03:30}). */
     public Validation timeZone(String field, String value) {
-        if (value != null && !java.time.ZoneId.getAvailableZoneIds().contains(value)) {
+        if (value != null && !ZONES.contains(value)) {
             add(field, "is not a time zone id such as Asia/Tehran");
         }
         return this;

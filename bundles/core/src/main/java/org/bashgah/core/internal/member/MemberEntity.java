@@ -5,12 +5,23 @@ import java.time.LocalDate;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
+import javax.persistence.NamedQuery;
+import javax.persistence.QueryHint;
 import javax.persistence.Table;
 import org.bashgah.core.api.Member;
 
 @Entity
 @Table(name = "core_member")
+// named, locked by EclipseLink's own hint (SELECT ... FOR UPDATE, as PESSIMISTIC_WRITE): EclipseLink then prepares
+// its SQL once, where a query with a JPA lock mode has its SQL built again at every posting (4.5% of a loaded
+// server's CPU samples, 2026-12-07)
+@NamedQuery(name = MemberEntity.LOCK_BY_PHONE,
+    query = "select m from MemberEntity m where m.organisationId = :o and m.phone = :p",
+    hints = @QueryHint(name = "eclipselink.pessimistic-lock", value = "Lock"))
 public class MemberEntity {
+    /** The member of organisation {@code o} with phone {@code p} (E.164), its row locked. */
+    public static final String LOCK_BY_PHONE = "MemberEntity.lockByPhone";
+
     @Id
     public String id;
     @Column(name = "org_id")

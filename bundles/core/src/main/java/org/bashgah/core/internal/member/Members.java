@@ -249,9 +249,9 @@ public class Members implements MemberService {
             MemberEntity m = em.find(MemberEntity.class, reference, LockModeType.PESSIMISTIC_WRITE);
             return m != null && m.organisationId.equals(organisationId) ? m : null;
         }
-        return PhoneNumbers.normalise(reference, region).map(phone -> em.createQuery(
-                "select m from MemberEntity m where m.organisationId = :o and m.phone = :p", MemberEntity.class)
-            .setParameter("o", organisationId).setParameter("p", phone).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        return PhoneNumbers.normalise(reference, region).map(phone -> em.createNamedQuery(
+                MemberEntity.LOCK_BY_PHONE, MemberEntity.class)
+            .setParameter("o", organisationId).setParameter("p", phone)
             .getResultStream().findFirst().orElse(null)).orElse(null);
     }
 
