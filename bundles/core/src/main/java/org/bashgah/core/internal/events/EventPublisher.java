@@ -220,7 +220,7 @@ public class EventPublisher {
         long started = System.nanoTime();
         long deadline = started + READY_WAIT.toNanos();
         boolean told = false;
-        List<String> awaited = new Readiness(context, jaxrs, components).awaited();
+        List<String> awaited = awaitedNow();
         while (!awaited.isEmpty() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(500);
@@ -228,7 +228,7 @@ public class EventPublisher {
                 return;
             }
             if (!running) return;
-            awaited = new Readiness(context, jaxrs, components).awaited();
+            awaited = awaitedNow();
             if (!told && !awaited.isEmpty() && System.nanoTime() - started > READY_WAIT.toNanos() / 4) {
                 // a start this slow is worth a line: the events' handlers (tier tallies, surveys) wait with it
                 LOG.warn("Events left by an earlier run wait for the server to be ready, at most {} s more: {}",
@@ -241,6 +241,19 @@ public class EventPublisher {
         }
         int count = deliverWrittenBefore(activatedAt);
         if (count > 0) LOG.info("Delivered {} events written before this start (at least once; handlers are idempotent)", count);
+    }
+
+    /**
+     * What the server still waits for. While bundles start and stop, reading their components or the JAX-RS
+     * runtime can fail; that counts as not ready yet, since an exception here would end the delivery of what an
+     * earlier run left (an executor's task dies silently) until the sweep finds it minutes later.
+     */
+    private List<String> awaitedNow() {
+        try {
+            return new Readiness(context, jaxrs, components).awaited();
+        } catch (RuntimeException changing) {
+            return List.of("a readiness check that failed: " + changing);
+        }
     }
 
     private void sweepStale() {
